@@ -1,0 +1,1 @@
+"""Board spiders: one tiny declarative spider per ATS on :class:`crawlers.spiders.base.BoardSpider`."""

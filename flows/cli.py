@@ -1,0 +1,168 @@
+"""The ``jobtrends`` command line.
+
+    jobtrends demo [--corpus PATH] [--home H]     offline, end to end, on the bundled sample or a corpus
+    jobtrends run [--home H]                      one live weekly run
+    jobtrends serve [--home H] [--cron CRON]      the weekly run as a scheduled Prefect deployment
+    jobtrends query [--home H] [--format F] SQL   read-only SQL on the warehouse
+    jobtrends report [--home H] [--week YYYY-Www] rebuild one week's report
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from flows.config import Settings, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except (OSError, ValueError) as exc:
+        parser.exit(2, f"jobtrends: {exc}\n")
+    if args.home:
+        settings = settings.with_overrides(home=args.home)
+    try:
+        return args.handler(args, settings)
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jobtrends", description="ML-engineer skill demand, checked weekly against the guides.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", help="data folder (default: $JOBTRENDS_HOME, else ./data)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo", parents=[common], help="replay recorded responses end to end, offline")
+    demo.add_argument("--corpus", type=Path, help="folder laid out like ../shared/corpus (default: the bundled sample)")
+    demo.set_defaults(handler=cmd_demo)
+
+    run = commands.add_parser("run", parents=[common], help="one live weekly run")
+    run.set_defaults(handler=cmd_run)
+
+    serve = commands.add_parser("serve", parents=[common], help="serve the weekly run on a cron schedule")
+    serve.add_argument("--cron", help="cron expression (default: settings, Monday 06:00)")
+    serve.add_argument("--timezone", help="time zone of the cron expression (default: UTC)")
+    serve.set_defaults(handler=cmd_serve)
+
+    query = commands.add_parser("query", parents=[common], help="run read-only SQL on the warehouse")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("sql")
+    query.set_defaults(handler=cmd_query)
+
+    report = commands.add_parser("report", parents=[common], help="rebuild a week's report")
+    report.add_argument("--week", help="ISO week like 2026-W47 (default: the latest week loaded)")
+    report.set_defaults(handler=cmd_report)
+    return parser
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    if args.corpus and not args.corpus.is_dir():
+        print(f"jobtrends: no such folder: {args.corpus}", file=sys.stderr)
+        return 2
+    from flows.demo import demo
+
+    results = demo(home=str(settings.home.resolve()), corpus=str(args.corpus) if args.corpus else None)
+    _print_results(results)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.weekly import weekly
+
+    _print_results([weekly(home=str(settings.home.resolve()))])
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.serve import prefect_server
+
+    home = settings.home.resolve()
+    cron = args.cron or settings.schedule_cron
+    timezone = args.timezone or settings.schedule_timezone
+    with prefect_server(settings.prefect_server_port, home) as api_url:
+        print(f"serving deployment 'weekly/weekly' on cron '{cron}' ({timezone}) against {api_url}; Ctrl-C stops", flush=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "flows.serve", "--home", str(home), "--cron", cron, "--timezone", timezone],
+            env={**os.environ, "PREFECT_API_URL": api_url},
+        )
+        stop = lambda signum, frame: child.send_signal(signal.SIGTERM)  # noqa: E731
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        return child.wait()
+
+
+def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
+    import duckdb
+    import polars as pl
+
+    from warehouse.db import WarehouseMissing, connect_read
+
+    try:
+        con = connect_read(settings.home)
+    except WarehouseMissing as exc:
+        print(f"jobtrends: {exc}", file=sys.stderr)
+        return 2
+    try:
+        frame = con.sql(args.sql).pl()
+    except duckdb.Error as exc:
+        print(f"jobtrends: query failed: {exc}", file=sys.stderr)
+        return 1
+    except AttributeError:  # a statement that returns no rows
+        return 0
+    finally:
+        con.close()
+    if args.format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif args.format == "json":
+        sys.stdout.write(frame.write_json() + "\n")
+    else:
+        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=60, tbl_width_chars=200, tbl_hide_dataframe_shape=True):
+            print(frame)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from reports.render import build_report
+    from warehouse.db import WarehouseMissing, connect_read, scalar
+
+    try:
+        if args.week:
+            week = date.fromisoformat(f"{args.week}-1") if "W" in args.week else date.fromisoformat(args.week)
+        else:
+            with connect_read(settings.home) as con:
+                week = scalar(con, "SELECT max(week) FROM run_log")
+            if week is None:
+                raise WarehouseMissing("the warehouse holds no run yet")
+        week = week.fromordinal(week.toordinal() - week.weekday())
+        print(build_report(settings.home, week))
+    except (WarehouseMissing, ValueError) as exc:
+        print(f"jobtrends: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _print_results(results: list[dict]) -> None:
+    for result in results:
+        failed = result["failed_boards"]
+        print(
+            f"week {result['week']}: {result['postings']} postings ({result['ml_postings']} ML roles), "
+            f"{result['quarantined']} quarantined, {len(failed)} boards failed"
+        )
+        for line in failed:
+            print(f"  failed: {line}")
+    if results:
+        print(f"Warehouse: {results[-1]['warehouse']}")
+        print(f"Report: {results[-1]['report']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

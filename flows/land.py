@@ -1,0 +1,99 @@
+"""Land: a run's raw responses -> posting records, quarantined rejects and per-board crawl rows.
+
+Reads the raw files of one run (``crawlers`` wrote them; see docs/ARCHITECTURE.md) and parses
+each body with the pure parser of its source. Nothing is dropped silently: an unreadable body or
+posting becomes a quarantine row with its reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crawlers.parsers import UnparseableBody, parser_for
+
+QUARANTINE_FIELDS = ("source", "board", "url", "reason", "record")
+CRAWL_FIELDS = ("source", "board", "started_at", "finished_at", "status", "n_items", "error")
+
+
+@dataclass
+class Landed:
+    records: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+    crawl: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_raw_lines(path: Path) -> Iterator[dict[str, Any]]:
+    """Yield the landed responses of one spider; a truncated gzip tail (crashed crawl) ends the file."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)
+    except (EOFError, gzip.BadGzipFile) as exc:
+        raise UnparseableBody(f"{path.name}: raw file truncated ({exc})") from exc
+
+
+def land_responses(responses: Iterable[dict[str, Any]]) -> Landed:
+    """Pure: landed responses -> records and quarantine rows (crawl rows come from summaries)."""
+    landed = Landed()
+    for response in responses:
+        source, board, url = response["source"], response["board"], response.get("url")
+        status = response.get("status")
+        if status is None or not 200 <= int(status) < 300:
+            continue  # the spider's summary already records the board as failed
+        body = response.get("body")
+        if body is None and response.get("body_b64") is not None:
+            landed.quarantine.append(_reject(source, board, url, "body is not UTF-8", response["body_b64"]))
+            continue
+        try:
+            result = parser_for(source)(body or "", board)
+        except UnparseableBody as exc:
+            landed.quarantine.append(_reject(source, board, url, f"unparseable body: {exc}", body))
+            continue
+        for record in result.records:
+            record["url"] = record["url"] or url
+        landed.records.extend(result.records)
+        landed.quarantine.extend(_reject(source, board, url, reason, raw) for reason, raw in result.rejects)
+    return landed
+
+
+def crawl_rows(summary: dict[str, Any], source: str, landed: Landed) -> list[dict[str, Any]]:
+    """One row per board from a spider's summary, with the item count the parsers actually read."""
+    parsed: dict[str, int] = {}
+    for record in landed.records:
+        if record["source"] == source:
+            parsed[record["board"]] = parsed.get(record["board"], 0) + 1
+    unparseable = {
+        q["board"]: q["reason"] for q in landed.quarantine if q["source"] == source and q["reason"].startswith(("unparseable", "body is not"))
+    }
+    rows = []
+    for board, outcome in sorted(summary.get("boards", {}).items()):
+        status, error = outcome.get("status", "failed"), outcome.get("error")
+        if status == "ok" and board in unparseable:
+            status, error = "failed", unparseable[board]
+        rows.append({
+            "source": source, "board": board, "started_at": summary.get("started_at"),
+            "finished_at": summary.get("finished_at"), "status": status,
+            "n_items": parsed.get(board, 0), "error": error,
+        })
+    return rows
+
+
+def failed_rows(source: str, boards: Iterable[str], error: str) -> list[dict[str, Any]]:
+    """Crawl rows for a spider that could not run at all: every board failed with the same error."""
+    return [
+        {"source": source, "board": b, "started_at": None, "finished_at": None, "status": "failed", "n_items": 0, "error": error}
+        for b in boards
+    ]
+
+
+def _reject(source: str, board: str, url: str | None, reason: str, record: Any) -> dict[str, Any]:
+    if isinstance(record, bytes):
+        record = base64.b64encode(record).decode("ascii")
+    return {"source": source, "board": board, "url": url, "reason": reason, "record": record}

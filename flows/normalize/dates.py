@@ -1,0 +1,23 @@
+"""Posted-date text as the APIs serve it -> UTC datetime."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+
+def posted_at(raw: str | None) -> datetime | None:
+    """ISO-8601 (any offset) or epoch milliseconds/seconds -> naive UTC datetime; ``None`` if unreadable."""
+    if not raw:
+        return None
+    text = raw.strip()
+    if text.isdigit():
+        value = int(text)
+        seconds = value / 1000 if value > 10**11 else value
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed

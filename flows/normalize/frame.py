@@ -1,0 +1,81 @@
+"""Posting records -> the normalised postings frame (one row per posting of one crawl)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import polars as pl
+
+from flows.normalize import dates, locations, salary, titles
+from flows.normalize.html_text import html_to_text
+
+# Every normalised column sits beside its raw twin (``*_raw``); the order is the warehouse's.
+POSTING_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(), "source": pl.String(), "board": pl.String(), "source_id": pl.String(),
+    "company": pl.String(), "title": pl.String(), "url": pl.String(),
+    "location_raw": pl.String(), "location": pl.String(), "country": pl.String(),
+    "workplace_raw": pl.String(), "remote": pl.String(),
+    "employment_type_raw": pl.String(), "department_raw": pl.String(),
+    "role_family": pl.String(), "is_ml_role": pl.Boolean(), "seniority": pl.String(),
+    "posted_at_raw": pl.String(), "posted_at": pl.Datetime("us"),
+    "salary_raw": pl.String(), "salary_min": pl.Float64(), "salary_max": pl.Float64(),
+    "salary_currency": pl.String(), "salary_period": pl.String(),
+    "salary_min_usd": pl.Float64(), "salary_max_usd": pl.Float64(),
+    "description_html": pl.String(), "description_text": pl.String(), "content_hash": pl.String(),
+}
+# What makes a new version of a posting: a change here means re-extracting its skills.
+CONTENT_FIELDS = (
+    "title", "location_raw", "workplace_raw", "employment_type_raw", "department_raw",
+    "description_html", "salary_raw",
+)
+
+
+def posting_id(source: str, board: str, source_id: str) -> str:
+    return f"{source}:{board}:{source_id}"
+
+
+def content_hash(record: Mapping[str, Any]) -> str:
+    digest = hashlib.sha256()
+    for name in CONTENT_FIELDS:
+        digest.update((record.get(name) or "").encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()[:32]
+
+
+def normalize_postings(records: Iterable[Mapping[str, Any]], companies: Mapping[tuple[str, str], str] | None = None) -> pl.DataFrame:
+    """Normalise posting records; ``companies`` maps (source, board) to a company name from the sources file."""
+    companies = companies or {}
+    rows = [_normalize_one(record, companies) for record in records]
+    return pl.DataFrame(rows, schema=POSTING_SCHEMA, orient="row") if rows else pl.DataFrame(schema=POSTING_SCHEMA)
+
+
+def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str], str]) -> tuple[Any, ...]:
+    source, board, title = record["source"], record["board"], record["title"]
+    family = titles.role_family(title)
+    period, currency = record.get("salary_period"), record.get("salary_currency")
+    values = {
+        "posting_id": posting_id(source, board, record["source_id"]),
+        "source": source, "board": board, "source_id": record["source_id"],
+        "company": companies.get((source, board)) or record.get("company") or board,
+        "title": " ".join(title.split()), "url": record.get("url"),
+        "location_raw": record.get("location_raw"),
+        "location": locations.primary_location(record.get("location_raw")),
+        "country": locations.country(record.get("location_raw")),
+        "workplace_raw": record.get("workplace_raw"),
+        "remote": locations.remote(record.get("workplace_raw"), record.get("location_raw"), title),
+        "employment_type_raw": record.get("employment_type_raw"),
+        "department_raw": record.get("department_raw"),
+        "role_family": family, "is_ml_role": titles.is_ml_role(family), "seniority": titles.seniority(title),
+        "posted_at_raw": record.get("posted_at_raw"), "posted_at": dates.posted_at(record.get("posted_at_raw")),
+        "salary_raw": record.get("salary_raw"),
+        "salary_min": record.get("salary_min"), "salary_max": record.get("salary_max"),
+        "salary_currency": currency, "salary_period": period,
+        "salary_min_usd": salary.annual_usd(record.get("salary_min"), currency, period),
+        "salary_max_usd": salary.annual_usd(record.get("salary_max"), currency, period),
+        "description_html": record.get("description_html"),
+        "description_text": html_to_text(record.get("description_html")),
+        "content_hash": content_hash(record),
+    }
+    return tuple(values[name] for name in POSTING_SCHEMA)

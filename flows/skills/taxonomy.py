@@ -1,0 +1,81 @@
+"""Load and validate the skills taxonomy file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+TAXONOMY_FILE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "skills.toml"
+CATEGORIES = (
+    "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
+    "practice", "concept", "math", "soft-skill",
+)
+_ID = re.compile(r"^[a-z0-9][a-z0-9.+#-]*$")
+
+
+class TaxonomyError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    aliases_cs: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    version: str
+    skills: tuple[Skill, ...]
+
+    def by_id(self) -> dict[str, Skill]:
+        return {skill.id: skill for skill in self.skills}
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
+    with Path(path).open("rb") as handle:
+        data = tomllib.load(handle)
+    skills = tuple(
+        Skill(
+            id=entry["id"], name=entry["name"], category=entry["category"],
+            aliases=tuple(dict.fromkeys(a.strip() for a in entry.get("aliases", []) if a.strip())),
+            aliases_cs=tuple(dict.fromkeys(a.strip() for a in entry.get("aliases_cs", []) if a.strip())),
+            parent=entry.get("parent") or None,
+        )
+        for entry in data.get("skill", [])
+    )
+    taxonomy = Taxonomy(version=str(data.get("version", "unversioned")), skills=skills)
+    problems = validate(taxonomy)
+    if problems:
+        raise TaxonomyError(f"{path}: " + "; ".join(problems[:10]))
+    return taxonomy
+
+
+def validate(taxonomy: Taxonomy) -> list[str]:
+    problems: list[str] = []
+    ids = [s.id for s in taxonomy.skills]
+    seen_alias: dict[str, str] = {}
+    for skill in taxonomy.skills:
+        if not _ID.match(skill.id):
+            problems.append(f"bad id {skill.id!r}")
+        if skill.category not in CATEGORIES:
+            problems.append(f"{skill.id}: unknown category {skill.category!r}")
+        if skill.parent and skill.parent not in ids:
+            problems.append(f"{skill.id}: unknown parent {skill.parent!r}")
+        if not skill.aliases and not skill.aliases_cs:
+            problems.append(f"{skill.id}: no aliases")
+        for key in [a.lower() for a in skill.aliases] + [f"cs:{a}" for a in skill.aliases_cs]:
+            if key in seen_alias and seen_alias[key] != skill.id:
+                problems.append(f"alias {key!r} under both {seen_alias[key]} and {skill.id}")
+            seen_alias[key] = skill.id
+    if len(set(ids)) != len(ids):
+        problems.append("duplicate skill ids")
+    return problems

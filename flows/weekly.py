@@ -1,0 +1,170 @@
+"""The weekly flow: crawl -> land -> normalise -> extract skills -> load -> report.
+
+Thin orchestration: each task wraps one step from the pure modules (``crawlers.parsers``,
+``flows.normalize``, ``flows.skills``) or one I/O edge (a Scrapy subprocess, the warehouse's write
+window, the report renderer). A spider that fails after its retries is recorded and the run goes on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from crawlers.run import CrawlError, run_spider
+from crawlers.sources import load_sources
+from flows.config import Settings, load_settings
+from flows.land import CRAWL_FIELDS, QUARANTINE_FIELDS, Landed, crawl_rows, failed_rows, land_responses, read_raw_lines
+from flows.normalize import normalize_postings
+from flows.skills import SKILL_SCHEMA, SkillExtractor, load_taxonomy
+from warehouse import db
+from warehouse.load import RunInfo, extract_missing, extracted_hashes, load_mentions, load_reference, load_week
+
+BASE_URL_SETTINGS = {"greenhouse": "GREENHOUSE_API_URL", "lever": "LEVER_API_URL", "ashby": "ASHBY_API_URL"}
+LOOPBACK_HOSTS = "127.0.0.1,localhost"
+
+
+def week_of(day: date) -> date:
+    """The Monday of ``day``'s ISO week: the partition every count belongs to."""
+    return day - timedelta(days=day.weekday())
+
+
+@task(name="crawl", cache_policy=NO_CACHE)
+def crawl(spider: str, raw_dir: Path, boards: list[str], scrapy_settings: dict[str, Any], timeout: float) -> dict[str, Any]:
+    return run_spider(spider, raw_dir, boards=boards, settings=scrapy_settings, timeout=timeout)
+
+
+@task(name="land", cache_policy=NO_CACHE)
+def land(raw_dir: Path, summaries: dict[str, dict[str, Any] | str], boards: dict[str, list[str]]) -> Landed:
+    landed = Landed()
+    for spider, summary in summaries.items():
+        path = raw_dir / f"{spider}.jsonl.gz"
+        if isinstance(summary, str):  # the spider never finished: its error for every board
+            landed.crawl.extend(failed_rows(spider, boards.get(spider, []), summary))
+            continue
+        responses = land_responses(read_raw_lines(path)) if path.exists() else Landed()
+        landed.records.extend(responses.records)
+        landed.quarantine.extend(responses.quarantine)
+        landed.crawl.extend(crawl_rows(summary, spider, responses))
+    return landed
+
+
+@task(name="normalise", cache_policy=NO_CACHE)
+def normalise(landed: Landed, companies: dict[tuple[str, str], str]) -> pl.DataFrame:
+    frame = normalize_postings(landed.records, companies)
+    # A posting listed twice in one crawl (overlapping pages, a board named twice) counts once.
+    return frame.unique("posting_id", keep="first", maintain_order=True)
+
+
+@task(name="extract-skills", cache_policy=NO_CACHE)
+def extract_skills(home: Path, postings: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+    """Skills of the posting versions not extracted before with this taxonomy (content hash unchanged
+    means skills unchanged)."""
+    extractor = SkillExtractor(load_taxonomy())
+    known: set[str] = set()
+    if db.warehouse_path(home).exists():
+        with db.connect_read(home) as con:
+            known = extracted_hashes(con, extractor.taxonomy.version)
+    fresh = postings.filter(~pl.col("content_hash").is_in(list(known)))
+    return extractor.extract(fresh), fresh["content_hash"].unique().to_list()
+
+
+@task(name="load", cache_policy=NO_CACHE)
+def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, mentions: pl.DataFrame, hashes: list[str]) -> dict[str, int]:
+    taxonomy = load_taxonomy()
+    crawl_frame = pl.DataFrame(landed.crawl, schema={
+        "source": pl.String, "board": pl.String, "started_at": pl.String, "finished_at": pl.String,
+        "status": pl.String, "n_items": pl.Int64, "error": pl.String}).with_columns(
+        pl.col("started_at", "finished_at").str.to_datetime(time_zone="UTC", strict=False))
+    quarantine_frame = pl.DataFrame(landed.quarantine, schema={k: pl.String for k in QUARANTINE_FIELDS})
+    with db.write_window(home) as con:
+        load_reference(con, taxonomy)
+        load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame)
+        load_mentions(con, taxonomy.version, mentions if not mentions.is_empty() else pl.DataFrame(schema=SKILL_SCHEMA), hashes)
+        backfilled = extract_missing(con, SkillExtractor(taxonomy))
+    return {"postings": postings.height, "quarantined": quarantine_frame.height, "extracted": len(hashes), "backfilled": backfilled}
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report(home: Path, week: date) -> str:
+    from reports.render import build_report
+
+    return str(build_report(home, week))
+
+
+@flow(name="weekly", log_prints=True)
+def weekly(
+    home: str | None = None,
+    run_date: date | None = None,
+    api_base_url: str | None = None,
+    boards: dict[str, list[str]] | None = None,
+    dataset: str | None = None,
+) -> dict[str, Any]:
+    """One weekly run. ``api_base_url`` points every spider at one replay server (demo and tests);
+    ``boards`` (ats -> tokens) overrides the sources file; ``dataset`` labels what was crawled
+    (``sample`` marks the bundled fictional sample wherever the data is shown)."""
+    logger = get_run_logger()
+    settings = load_settings()
+    if home:
+        settings = settings.with_overrides(home=home)
+    home_path = settings.home.resolve()
+    run_date = run_date or datetime.now(timezone.utc).date()
+    started = datetime.now(timezone.utc)
+    run = RunInfo(
+        run_id=f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}", week=week_of(run_date), run_date=run_date,
+        mode="replay" if api_base_url else "live", dataset=dataset or ("replay" if api_base_url else "live"),
+        started_at=started,
+        raw_dir=str(settings.raw_dir.resolve() / f"{run_date:%Y-%m-%d}"),
+    )
+    raw_dir = Path(run.raw_dir) / run.run_id
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    sources = load_sources(settings.sources_file)
+    companies = {(b.ats, b.token): b.company for b in sources if b.company}
+    if boards is None:
+        boards = {spider: [b.token for b in sources if b.ats == spider] for spider in settings.spiders}
+    spiders = [s for s in settings.spiders if boards.get(s)]
+
+    scrapy_settings: dict[str, Any] = {"JOBTRENDS_CONTACT_URL": settings.contact_url}
+    for spider, key in BASE_URL_SETTINGS.items():
+        scrapy_settings[key] = api_base_url or getattr(settings, f"{spider}_api_url")
+    if api_base_url:
+        scrapy_settings["JOBTRENDS_FAST_HOSTS"] = LOOPBACK_HOSTS
+    crawl_task = crawl.with_options(
+        retries=0 if api_base_url else settings.crawl_retries, retry_delay_seconds=settings.crawl_retry_delay_s
+    )
+    futures = {s: crawl_task.submit(s, raw_dir, boards[s], scrapy_settings, settings.crawl_timeout_s) for s in spiders}
+    summaries: dict[str, dict[str, Any] | str] = {}
+    for spider, future in futures.items():
+        try:
+            summaries[spider] = future.result()
+        except CrawlError as exc:  # recorded; the other sources go on
+            logger.error("source %s failed: %s", spider, exc)
+            summaries[spider] = f"crawl failed: {str(exc)[:2000]}"
+
+    landed = land(raw_dir, summaries, boards)
+    postings = normalise(landed, companies)
+    mentions, hashes = extract_skills(home_path, postings)
+    counts = load(home_path, run, postings, landed, mentions, hashes)
+    report_path = report(home_path, run.week)
+    failed = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] != "ok"]
+    summary = {
+        **{k: str(v) for k, v in asdict(run).items()}, **counts,
+        "ml_postings": int(postings["is_ml_role"].sum()) if postings.height else 0,
+        "failed_boards": failed, "report": report_path, "warehouse": str(db.warehouse_path(home_path)),
+    }
+    logger.info(
+        "week %s: %d postings (%d ML), %d quarantined, %d boards failed; report %s",
+        run.week, counts["postings"], summary["ml_postings"], counts["quarantined"], len(failed), report_path,
+    )
+    return summary
+
+
+def settings_for(home: str | None) -> Settings:
+    settings = load_settings()
+    return settings.with_overrides(home=home) if home else settings

@@ -1,0 +1,220 @@
+"""Politeness: robots.txt, Retry-After, backoff, per-host concurrency and delay, honest identity."""
+
+from __future__ import annotations
+
+import socket
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from scrapy import Request
+from scrapy.settings import Settings
+
+import crawlers.settings as project_settings
+from crawlers.middlewares import FAST_HOST_DELAY, FastHostsMiddleware, JobtrendsAddon, parse_retry_after, setting_list
+
+
+def request_times(server, prefix: str) -> list[float]:
+    return [t for t, path, _ in list(server.requests) if path.startswith(prefix)]
+
+
+# --- robots.txt -------------------------------------------------------------------------------------
+
+
+def test_robots_disallow_all_blocks_every_board_and_the_run_still_succeeds(crawl, server, root_copy):
+    (root_copy / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    server.set_root(root_copy)
+    # Several boards, so several requests wait for robots.txt at once (Scrapy 2.19 let all but the
+    # first of them through; crawlers.middlewares.RobotsTxtMiddleware fixes that).
+    boards = ["acme-robotics", "birchwood-labs", "bom-co", "latin1-co", "no-such-board"]
+    result = crawl("greenhouse", boards)
+
+    assert result.boards == {
+        board: {"status": "blocked", "error": "disallowed by robots.txt", "n_responses": 0, "n_items": 0}
+        for board in boards
+    }
+    assert server.paths() == ["/robots.txt"]
+    assert result.lines == []
+    assert result.summary["stats"]["robotstxt/forbidden"] == len(boards)
+
+
+def test_robots_path_rule_for_our_user_agent_keeps_that_path_unrequested(crawl, server, root_copy):
+    (root_copy / "robots.txt").write_text(
+        "User-agent: jobtrends\nDisallow: /v1/boards/birchwood-labs/\n\nUser-agent: *\nDisallow:\n",
+        encoding="utf-8",
+    )
+    server.set_root(root_copy)
+    result = crawl("greenhouse", ["acme-robotics", "birchwood-labs"])
+
+    assert result.boards["acme-robotics"]["status"] == "ok"
+    assert result.boards["birchwood-labs"] == {
+        "status": "blocked", "error": "disallowed by robots.txt", "n_responses": 0, "n_items": 0,
+    }
+    assert not [p for p in server.paths() if p.startswith("/v1/boards/birchwood-labs")]
+    assert [line["board"] for line in result.lines] == ["acme-robotics"]
+
+
+def test_robots_txt_server_error_means_complete_disallow(crawl, server):
+    server.faults["/robots.txt"] = [(503, {})] * 4  # first try + 3 retries
+    result = crawl("ashby", ["ember-ml", "fjord-vision"])
+
+    assert {o["status"] for o in result.boards.values()} == {"blocked"}
+    assert server.paths() == ["/robots.txt"] * 4
+    assert result.summary["stats"]["jobtrends/robots/unavailable_disallow_all"] == 1
+
+
+# --- retries ----------------------------------------------------------------------------------------
+
+
+def test_429_with_retry_after_waits_then_lands_once(crawl, server):
+    server.faults["/v1/boards/acme-robotics/jobs"] = [(429, {"Retry-After": "1"})]
+    # A Retry-After beyond JOBTRENDS_RETRY_AFTER_MAX is honoured by not retrying at all.
+    server.faults["/v1/boards/birchwood-labs/jobs"] = [(429, {"Retry-After": "3600"})]
+    result = crawl("greenhouse", ["acme-robotics", "birchwood-labs"])
+
+    assert result.boards["acme-robotics"] == {"status": "ok", "error": None, "n_responses": 1, "n_items": 2}
+    (landed,) = result.lines_for("acme-robotics")
+    assert landed["status"] == 200
+    first, second = request_times(server, "/v1/boards/acme-robotics/")
+    assert second - first >= 1.0
+
+    assert result.boards["birchwood-labs"]["status"] == "failed"
+    assert result.boards["birchwood-labs"]["error"] == "HTTP 429"
+    assert len(request_times(server, "/v1/boards/birchwood-labs/")) == 1
+    assert [line["status"] for line in result.lines_for("birchwood-labs")] == [429]
+    stats = result.summary["stats"]
+    assert stats["jobtrends/retry/retry_after_honoured"] == 1
+    assert stats["jobtrends/retry/retry_after_too_long"] == 1
+
+
+def test_5xx_is_retried_three_times_with_backoff_then_landed(crawl, server):
+    server.faults["/v1/boards/acme-robotics/jobs"] = [(500, {}), (503, {})]
+    server.faults["/v1/boards/birchwood-labs/jobs"] = [(500, {})] * 4
+    result = crawl("greenhouse", ["acme-robotics", "birchwood-labs"], JOBTRENDS_RETRY_BACKOFF_BASE=0.2)
+
+    assert result.boards["acme-robotics"] == {"status": "ok", "error": None, "n_responses": 1, "n_items": 2}
+    assert [line["status"] for line in result.lines_for("acme-robotics")] == [200]
+
+    assert result.boards["birchwood-labs"] == {
+        "status": "failed", "error": "HTTP 500", "n_responses": 1, "n_items": 0,
+    }
+    assert [line["status"] for line in result.lines_for("birchwood-labs")] == [500]
+    times = request_times(server, "/v1/boards/birchwood-labs/")
+    assert len(times) == 4  # first try + RETRY_TIMES (3)
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    for gap, backoff in zip(gaps, (0.2, 0.4, 0.8)):
+        assert gap >= backoff * 0.95
+
+
+def test_unreachable_host_fails_every_board(crawl, tmp_path):
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = crawl("ashby", ["ember-ml", "fjord-vision"], ASHBY_API_URL=f"http://127.0.0.1:{port}", RETRY_TIMES=1)
+
+    for board in ("ember-ml", "fjord-vision"):
+        outcome = result.boards[board]
+        assert outcome["status"] == "failed"
+        assert "refused" in outcome["error"].lower()
+        assert outcome["n_responses"] == 0
+    assert result.lines == []
+    assert result.summary["stats"]["jobtrends/board/request_error"] == 2
+
+
+# --- concurrency and delay --------------------------------------------------------------------------
+
+
+def test_never_more_than_two_requests_in_flight_to_a_host(crawl, server):
+    server.delay = 0.25
+    boards = ["acme-robotics", "birchwood-labs", "bom-co", "latin1-co", "garbled-co", "no-such-board"]
+    result = crawl("greenhouse", boards)
+
+    assert len(result.lines) == len(boards)
+    assert server.max_in_flight == 2  # the fast host's delay is lifted, its concurrency is not
+    assert len({thread for _, _, thread in server.requests}) == len(boards) + 1
+
+
+def test_download_delay_applies_to_hosts_not_marked_fast(crawl, server):
+    result = crawl("ashby", ["ember-ml"], JOBTRENDS_FAST_HOSTS=[])
+
+    assert result.boards["ember-ml"]["status"] == "ok"
+    assert server.paths() == ["/robots.txt", "/posting-api/job-board/ember-ml?includeCompensation=true"]
+    (robots_at, _, _), (board_at, _, _) = server.requests
+    # DOWNLOAD_DELAY is 1 s (AutoThrottle starts at 2 s), less Scrapy's ±50 % jitter at most.
+    assert board_at - robots_at >= 0.5
+
+
+# --- settings and middleware units ------------------------------------------------------------------
+
+
+def test_project_settings_are_polite():
+    s = project_settings
+    assert s.ROBOTSTXT_OBEY is True
+    assert s.CONCURRENT_REQUESTS_PER_DOMAIN == 2
+    assert s.DOWNLOAD_DELAY == 1
+    assert s.AUTOTHROTTLE_ENABLED is True and s.AUTOTHROTTLE_TARGET_CONCURRENCY == 1.0
+    assert s.RETRY_TIMES == 3 and 429 in s.RETRY_HTTP_CODES and 503 in s.RETRY_HTTP_CODES
+    assert s.REMOTE_CONTROL_ENABLED is False and s.TELNETCONSOLE_ENABLED is False
+    assert s.HTTPCACHE_ENABLED is False
+    assert s.DOWNLOAD_MAXSIZE == 64 * 1024 * 1024 and s.DOWNLOAD_WARNSIZE < s.DOWNLOAD_MAXSIZE
+    assert s.USER_AGENT.startswith("jobtrends/0.1 (+") and "Mozilla" not in s.USER_AGENT
+    assert (s.GREENHOUSE_API_URL, s.LEVER_API_URL, s.ASHBY_API_URL) == (
+        "https://boards-api.greenhouse.io", "https://api.lever.co", "https://api.ashbyhq.com",
+    )
+    assert s.LEVER_PAGE_SIZE == 100
+
+
+def _settings(**cmdline: object) -> Settings:
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    settings.setdict(cmdline, priority="cmdline")
+    JobtrendsAddon().update_settings(settings)
+    return settings
+
+
+def test_addon_turns_fast_hosts_into_download_slots():
+    assert _settings().getdict("DOWNLOAD_SLOTS") == {}
+    slots = _settings(JOBTRENDS_FAST_HOSTS="127.0.0.1,localhost").getdict("DOWNLOAD_SLOTS")
+    fast = {"delay": FAST_HOST_DELAY, "jitter": 0, "concurrency": 2}
+    assert slots == {"127.0.0.1": fast, "localhost": fast}
+    slots = _settings(JOBTRENDS_FAST_HOSTS='["127.0.0.1"]', CONCURRENT_REQUESTS_PER_DOMAIN="8").getdict(
+        "DOWNLOAD_SLOTS"
+    )
+    assert slots == {"127.0.0.1": fast}  # never above 2
+
+
+def test_addon_rebuilds_user_agent_from_contact_url():
+    assert _settings()["USER_AGENT"] == project_settings.USER_AGENT
+    ua = _settings(JOBTRENDS_CONTACT_URL="https://example.org/about")["USER_AGENT"]
+    assert ua == "jobtrends/0.1 (+https://example.org/about; job-market research)"
+    explicit = _settings(JOBTRENDS_CONTACT_URL="https://example.org/about", USER_AGENT="custom/1")
+    assert explicit["USER_AGENT"] == "custom/1"
+
+
+def test_fast_hosts_middleware_stops_autothrottle_only_there():
+    mw = FastHostsMiddleware(["127.0.0.1"])
+    local, remote = Request("http://127.0.0.1:8000/x"), Request("https://api.lever.co/v0/postings/x")
+    mw.process_request(local)
+    mw.process_request(remote)
+    assert local.meta.get("autothrottle_dont_adjust_delay") is True
+    assert "autothrottle_dont_adjust_delay" not in remote.meta
+
+
+def test_setting_list_reads_lists_commas_and_json():
+    s = Settings({"A": ["x", "y"], "B": "x, y", "C": '["x", "y"]', "D": ""})
+    assert setting_list(s, "A") == setting_list(s, "B") == setting_list(s, "C") == ["x", "y"]
+    assert setting_list(s, "D") == [] and setting_list(s, "MISSING") == []
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("1", 1.0), (b"120", 120.0), ("0", 0.0), ("-5", 0.0), ("", None), (None, None), ("soon", None)],
+)
+def test_parse_retry_after_seconds(header, expected):
+    assert parse_retry_after(header) == expected
+
+
+def test_parse_retry_after_http_date():
+    now = datetime(2026, 1, 5, 12, 0, 0, tzinfo=timezone.utc)
+    assert parse_retry_after("Mon, 05 Jan 2026 12:00:30 GMT", now=now) == 30.0
+    assert parse_retry_after("Mon, 05 Jan 2026 11:00:00 GMT", now=now) == 0.0
+    assert parse_retry_after((now + timedelta(minutes=2)).strftime("%a, %d %b %Y %H:%M:%S GMT"), now=now) == 120.0

@@ -1,0 +1,164 @@
+"""The replay server's routes and test hooks, and the snapshot helpers — no Scrapy involved."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.request
+from datetime import date
+
+import pytest
+
+from crawlers.replay import boards_in, snapshots
+from crawlers.replay.server import ReplayServer, lever_page
+
+
+def get(url: str) -> tuple[int, str, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            return resp.status, resp.headers["Content-Type"], resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers["Content-Type"], err.read()
+
+
+def test_routes_serve_files_byte_for_byte(server, basic_root):
+    for path, file in [
+        ("/v1/boards/acme-robotics/jobs?content=true", "greenhouse/acme-robotics.json"),
+        ("/v1/boards/bom-co/jobs", "greenhouse/bom-co.json"),
+        ("/v1/boards/latin1-co/jobs?content=true", "greenhouse/latin1-co.json"),
+        ("/v0/postings/cobalt-ai?mode=json", "lever/cobalt-ai.json"),
+        ("/v0/postings/cobalt-ai?mode=json&skip=0&limit=100", "lever/cobalt-ai.json"),
+        ("/posting-api/job-board/ember-ml?includeCompensation=true", "ashby/ember-ml.json"),
+    ]:
+        status, ctype, body = get(server.url + path)
+        assert (status, ctype) == (200, "application/json"), path
+        assert body == (basic_root / file).read_bytes(), path
+
+
+def test_lever_honours_skip_and_limit(server, basic_root):
+    ids = [p["id"] for p in json.loads((basic_root / "lever" / "cobalt-ai.json").read_bytes())]
+    pages = []
+    for skip in (0, 2, 4, 6):
+        status, _, body = get(f"{server.url}/v0/postings/cobalt-ai?mode=json&skip={skip}&limit=2")
+        assert status == 200
+        pages.append([p["id"] for p in json.loads(body)])
+    assert pages == [ids[0:2], ids[2:4], ids[4:5], []]
+    assert lever_page(b"not json", 0, 1) == b"not json"
+    assert lever_page(b'{"a": 1}', 0, 1) == b'{"a": 1}'
+
+
+def test_unknown_boards_and_paths_are_json_404s(server):
+    for path in (
+        "/v1/boards/nobody/jobs", "/v0/postings/nobody", "/posting-api/job-board/nobody",
+        "/v1/boards/..%2Fgreenhouse%2Facme-robotics/jobs", "/v1/boards/%2e%2e/jobs", "/elsewhere",
+    ):
+        status, ctype, body = get(server.url + path)
+        assert (status, ctype) == (404, "application/json"), path
+        assert json.loads(body)["error"] == "not found"
+
+
+def test_robots_txt_only_when_the_root_has_one(server, root_copy):
+    status, _, _ = get(server.url + "/robots.txt")
+    assert status == 404
+    (root_copy / "robots.txt").write_bytes(b"User-agent: *\nDisallow: /v0/\n")
+    server.set_root(root_copy)
+    status, ctype, body = get(server.url + "/robots.txt")
+    assert (status, ctype.split(";")[0], body) == (200, "text/plain", b"User-agent: *\nDisallow: /v0/\n")
+
+
+def test_set_root_switches_snapshots(server, tmp_path):
+    for week, n in (("2026-01-05", 1), ("2026-01-12", 3)):
+        folder = tmp_path / week / "ashby"
+        folder.mkdir(parents=True)
+        (folder / "ember-ml.json").write_text(json.dumps({"jobs": [{"id": i} for i in range(n)]}))
+    counts = []
+    for _, snapshot in snapshots(tmp_path):
+        server.set_root(snapshot)
+        counts.append(len(json.loads(get(server.url + "/posting-api/job-board/ember-ml")[2])["jobs"]))
+    assert counts == [1, 3]
+
+
+def test_faults_are_served_in_order_then_normal_service(server):
+    server.faults["/v1/boards/acme-robotics/jobs"] = [(429, {"Retry-After": "7"}), (500, {})]
+    url = server.url + "/v1/boards/acme-robotics/jobs?content=true"
+    with pytest.raises(urllib.error.HTTPError) as first:
+        urllib.request.urlopen(url, timeout=10)
+    assert first.value.code == 429 and first.value.headers["Retry-After"] == "7"
+    assert get(url)[0] == 500
+    assert get(url)[0] == 200
+    assert server.faults["/v1/boards/acme-robotics/jobs"] == []
+    # A fault keyed by the full path with its query applies to that page only.
+    server.faults["/v0/postings/cobalt-ai?skip=2"] = [(503, {})]
+    assert get(server.url + "/v0/postings/cobalt-ai?skip=0")[0] == 200
+    assert get(server.url + "/v0/postings/cobalt-ai?skip=2")[0] == 503
+
+
+def test_request_log_and_in_flight_maximum(server):
+    server.delay = 0.2
+    paths = [f"/v1/boards/acme-robotics/jobs?n={i}" for i in range(3)]
+    threads = [threading.Thread(target=get, args=(server.url + p,)) for p in paths]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert time.monotonic() - started < 0.6  # served in parallel
+    assert server.max_in_flight == 3
+    assert server.in_flight == 0
+    assert sorted(server.paths()) == paths
+    assert all(isinstance(t, float) and isinstance(name, str) for t, _, name in server.requests)
+    assert len({name for _, _, name in server.requests}) == 3
+    server.reset()
+    assert server.requests == [] and server.max_in_flight == 0
+
+
+def test_start_stop_and_context_manager(basic_root):
+    server = ReplayServer(basic_root)
+    with pytest.raises(RuntimeError):
+        server.url
+    server.start()
+    try:
+        assert server.url.startswith("http://127.0.0.1:")
+        assert get(server.url + "/v1/boards/acme-robotics/jobs")[0] == 200
+    finally:
+        server.stop()
+    server.stop()  # idempotent
+    with ReplayServer(basic_root) as again:
+        assert get(again.url + "/v0/postings/dune-data")[0] == 200
+
+
+# --- snapshots() and boards_in() ---------------------------------------------------------------------
+
+
+def test_a_single_snapshot_folder_is_its_own_snapshot(basic_root):
+    assert snapshots(basic_root) == [(None, basic_root)]
+    assert boards_in(basic_root) == {
+        "greenhouse": ["acme-robotics", "birchwood-labs", "bom-co", "garbled-co", "latin1-co"],
+        "lever": ["cobalt-ai", "dune-data"],
+        "ashby": ["ember-ml", "fjord-vision"],
+    }
+
+
+def test_dated_subfolders_are_snapshots_in_date_order(tmp_path, basic_root):
+    for name in ("2026-02-02", "2026-01-05", "2026-01-12"):
+        shutil.copytree(basic_root, tmp_path / name)
+    (tmp_path / "README.md").write_text("not a snapshot")
+    (tmp_path / "latest").mkdir()
+    (tmp_path / "2026-13-40").mkdir()  # not a date
+    assert snapshots(tmp_path) == [
+        (date(2026, 1, 5), tmp_path / "2026-01-05"),
+        (date(2026, 1, 12), tmp_path / "2026-01-12"),
+        (date(2026, 2, 2), tmp_path / "2026-02-02"),
+    ]
+    assert snapshots(tmp_path / "missing") == []
+
+
+def test_boards_in_keeps_dots_and_lists_every_ats(tmp_path):
+    (tmp_path / "ashby").mkdir()
+    (tmp_path / "ashby" / "Jerry.ai.json").write_text("{}")
+    (tmp_path / "ashby" / "beta.json").write_text("{}")
+    (tmp_path / "ashby" / "notes.txt").write_text("ignored")
+    assert boards_in(tmp_path) == {"greenhouse": [], "lever": [], "ashby": ["Jerry.ai", "beta"]}

@@ -1,0 +1,136 @@
+"""The weekly flow end to end: real spiders (subprocesses) against the replay server, real warehouse."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from datetime import date
+
+import pytest
+
+from crawlers.replay import boards_in, snapshots
+from crawlers.replay.server import ReplayServer
+from flows.demo import SAMPLE_DIR, demo
+from flows.weekly import weekly
+from tests.conftest import require_corpus
+from warehouse import db
+
+pytestmark = pytest.mark.slow
+
+
+COUNTS = "select (select count(*) from sightings), (select count(*) from posting_skills), (select sum(n_with_skill) from skill_demand_weekly)"
+
+
+def q(home, sql):
+    with db.connect_read(home) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def sample_home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("sample")
+    results = demo(home=str(home))
+    return home, results
+
+
+def test_demo_loads_every_snapshot_of_the_sample(sample_home):
+    home, results = sample_home
+    found = snapshots(SAMPLE_DIR)
+    assert len(results) == len(found) >= 4
+    weeks = [w for (w,) in q(home, "select distinct week from sightings order by 1")]
+    assert len(weeks) == len(found)
+    per_week = dict(q(home, "select week, count(*) from sightings group by 1"))
+    for (snapshot_date, path), result in zip(found, results):
+        expected = sum(
+            len(data) if isinstance(data := json.loads(f.read_text(encoding="utf-8")), list) else len(data["jobs"])
+            for f in path.glob("*/*.json")
+        )
+        assert result["postings"] == expected == per_week[snapshot_date]
+        assert result["failed_boards"] == []
+    sources = {s for (s,) in q(home, "select distinct source from postings")}
+    assert sources == {"greenhouse", "lever", "ashby"}
+    assert q(home, "select count(*) from postings")[0][0] >= 40
+    assert q(home, "select count(*) from check_duplicate_postings")[0][0] == 0
+    assert q(home, "select count(*) from check_null_keys")[0][0] == 0
+
+
+def test_demo_postings_appear_and_disappear(sample_home):
+    home, _ = sample_home
+    first_week, last_week = q(home, "select min(run_date), max(run_date) from sightings")[0]
+    appeared = q(home, f"select count(*) from postings where first_seen > '{first_week}'")[0][0]
+    closed = q(home, f"select count(*) from postings where last_seen < '{last_week}'")[0][0]
+    assert appeared > 0 and closed > 0
+
+
+def test_demo_skill_demand_and_evidence(sample_home):
+    home, _ = sample_home
+    top = q(home, "select skill, share from skill_demand_weekly where week = (select max(week) from sightings) order by share desc limit 5")
+    assert top and all(0 < share <= 1 for _, share in top)
+    assert q(home, "select count(*) from posting_skills where evidence is null or evidence = ''")[0][0] == 0
+    levels = {level for (level,) in q(home, "select distinct level from posting_skills")}
+    assert levels == {"required", "preferred"}
+
+
+def test_demo_lands_raw_responses_unchanged(sample_home):
+    home, _ = sample_home
+    raw_files = sorted(home.glob("raw/*/*/ashby.jsonl.gz"))
+    assert raw_files
+    with gzip.open(raw_files[0], "rt", encoding="utf-8") as handle:
+        line = json.loads(handle.readline())
+    served = (SAMPLE_DIR / raw_files[0].parts[-3] / "ashby" / f"{line['board']}.json").read_text(encoding="utf-8")
+    assert line["body"] == served and line["status"] == 200
+
+
+def test_demo_report_is_marked_as_sample(sample_home):
+    home, results = sample_home
+    page = (home / "reports").glob("*/index.html")
+    pages = sorted(page)
+    assert len(pages) == len(results)
+    text = pages[-1].read_text(encoding="utf-8")
+    assert "SAMPLE DATA" in text and "vegaEmbed(" in text and "https://cdn" not in text
+
+
+def test_rerunning_a_week_does_not_double_count(sample_home, tmp_path):
+    home, _ = sample_home
+    work = tmp_path / "home"
+    shutil.copytree(home, work, ignore=shutil.ignore_patterns("raw", "reports"))
+    before = q(work, COUNTS)
+    snapshot_date, path = snapshots(SAMPLE_DIR)[-1]
+    with ReplayServer(path) as server:
+        result = weekly(home=str(work), run_date=snapshot_date, api_base_url=server.url, boards=boards_in(path), dataset="sample")
+    assert result["extracted"] == 0  # every posting version was extracted before
+    assert q(work, COUNTS) == before
+
+
+def test_failing_board_and_bad_body_are_recorded_and_the_run_goes_on(tmp_path, fixture_text):
+    root = tmp_path / "replay"
+    for ats, name, board in (("greenhouse", "greenhouse_acme.json", "acme"), ("ashby", "ashby_nimbus.json", "nimbus")):
+        (root / ats).mkdir(parents=True, exist_ok=True)
+        (root / ats / f"{board}.json").write_text(fixture_text(f"api/{name}"), encoding="utf-8")
+    (root / "lever").mkdir()
+    (root / "lever" / "broken.json").write_text("<html>we are down</html>", encoding="utf-8")
+    boards = boards_in(root)
+    boards["greenhouse"].append("vanished")
+    with ReplayServer(root) as server:
+        result = weekly(home=str(tmp_path / "home"), run_date=date(2026, 11, 18), api_base_url=server.url, boards=boards)
+    home = tmp_path / "home"
+    status = {(s, b): (st, err) for s, b, st, err in q(home, "select source, board, status, error from crawl_runs")}
+    assert status[("greenhouse", "acme")][0] == "ok"
+    assert status[("greenhouse", "vanished")] == ("failed", "HTTP 404")
+    assert status[("lever", "broken")][0] == "failed" and "unparseable" in status[("lever", "broken")][1]
+    reasons = sorted(r for (r,) in q(home, "select reason from quarantined_records"))
+    assert reasons == ["missing title", "posting is not a JSON object", "unparseable body: body is not JSON: Expecting value: line 1 column 1 (char 0)"]
+    assert result["postings"] == 4
+    assert q(home, "select week from sightings limit 1")[0][0] == date(2026, 11, 16)
+
+
+@pytest.mark.corpus
+def test_corpus_replay_loads_every_ats_posting(tmp_path):
+    corpus = require_corpus()
+    results = demo(home=str(tmp_path), corpus=str(corpus))
+    assert len(results) == 1 and results[0]["failed_boards"] == []
+    counts = dict(q(tmp_path, "select source, count(*) from postings group by 1"))
+    assert counts == {"ashby": 3350, "greenhouse": 241, "lever": 4}
+    top = q(tmp_path, "select skill, share from skill_demand_weekly order by share desc limit 10")
+    assert len(top) == 10 and top[0][1] > 0.3

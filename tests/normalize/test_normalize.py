@@ -1,0 +1,112 @@
+from datetime import datetime
+
+import pytest
+
+from crawlers.parsers import parser_for
+from flows.normalize import normalize_postings
+from flows.normalize.dates import posted_at
+from flows.normalize.html_text import html_to_text
+from flows.normalize.locations import country, remote
+from flows.normalize.salary import annual_usd
+from flows.normalize.titles import role_family, seniority
+
+
+@pytest.mark.parametrize("title,family", [
+    ("Senior Machine Learning Engineer, Ranking", "ml_engineer"),
+    ("Software Engineer, Machine Learning", "ml_engineer"),
+    ("MLOps Engineer", "mlops"),
+    ("Senior Software Engineer, ML Infrastructure", "mlops"),
+    ("Research Engineer, LLM Inference", "research"),
+    ("Research Scientist", "research"),
+    ("Applied Scientist II", "applied_scientist"),
+    ("Data Scientist, Growth", "data_scientist"),
+    ("AI Engineer", "ai_engineer"),
+    ("LLM Engineer (Agents)", "ai_engineer"),
+    ("Product Manager, AI", "other"),
+    ("Account Executive", "other"),
+    ("AI Strategist (Lead Level)", "other"),
+    ("Backend Engineer", "other"),
+    ("", "other"),
+])
+def test_role_family(title, family):
+    assert role_family(title) == family
+
+
+@pytest.mark.parametrize("title,level", [
+    ("Machine Learning Engineer Intern", "intern"), ("Junior Data Scientist", "junior"),
+    ("Sr. ML Engineer", "senior"), ("Staff Research Engineer", "staff"), ("Principal Scientist", "principal"),
+    ("ML Tech Lead", "lead"), ("Engineering Manager, ML", "manager"), ("Head of AI", "director"),
+    ("Applied Scientist II", "mid"), ("Machine Learning Engineer", "unspecified"),
+])
+def test_seniority(title, level):
+    assert seniority(title) == level
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("San Francisco, CA", "US"), ("Toronto, Ontario | Remote - Canada", "CA"), ("London, UK", "GB"),
+    ("Berlin, Germany", "DE"), ("Remote US", "US"), ("Bengaluru", "IN"), ("New York Office", "US"),
+    ("Remote", None), (None, None), ("Worldwide", None),
+])
+def test_country(raw, expected):
+    assert country(raw) == expected
+
+
+@pytest.mark.parametrize("workplace,location,expected", [
+    ("remote", None, "remote"), ("Hybrid", None, "hybrid"), ("OnSite", None, "onsite"),
+    ("isRemote=true", "Paris", "remote"), ("isRemote=false", "Paris (Hybrid)", "hybrid"),
+    ("isRemote=false", "Paris", "onsite"), (None, "Remote - US", "remote"), (None, "Paris", "unknown"),
+])
+def test_remote(workplace, location, expected):
+    assert remote(workplace, location, "Engineer") == expected
+
+
+def test_salary_annualised_in_usd():
+    assert annual_usd(100000, "USD", "year") == 100000
+    assert annual_usd(50, "USD", "hour") == 104000
+    assert annual_usd(1000, "EUR", "month") == pytest.approx(12 * 1000 * 1.16)
+    assert annual_usd(1000, "XYZ", "year") is None
+    assert annual_usd(None, "USD", "year") is None
+
+
+def test_posted_at_reads_iso_and_epoch_ms():
+    assert posted_at("2026-11-02T08:30:00-05:00") == datetime(2026, 11, 2, 13, 30)
+    assert posted_at("1762300800000") == datetime(2025, 11, 5, 0, 0)
+    assert posted_at("soon") is None
+
+
+def test_html_to_text_keeps_blocks_and_drops_scripts():
+    text = html_to_text("<h3>Requirements</h3><ul><li>Python &amp; SQL</li></ul><script>alert(1)</script><p>x&nbsp;y</p>")
+    assert text == "Requirements\n- Python & SQL\nx y"
+
+
+def test_normalize_frame_from_fixtures(fixture_text):
+    records = parser_for("greenhouse")(fixture_text("api/greenhouse_acme.json"), "acme").records
+    records += parser_for("ashby")(fixture_text("api/ashby_nimbus.json"), "nimbus").records
+    frame = normalize_postings(records, {("ashby", "nimbus"): "Nimbus Labs"})
+    rows = {r["posting_id"]: r for r in frame.iter_rows(named=True)}
+    ml = rows["greenhouse:acme:4001"]
+    assert (ml["is_ml_role"], ml["role_family"], ml["seniority"], ml["country"], ml["remote"]) == (True, "ml_engineer", "senior", "DE", "hybrid")
+    assert "- 5+ years with Python and PyTorch" in ml["description_text"]
+    assert rows["greenhouse:acme:4002"]["is_ml_role"] is False
+    research = rows["ashby:nimbus:a1b2"]
+    assert research["company"] == "Nimbus Labs" and research["salary_min_usd"] == 180000
+    assert research["remote"] == "unknown"
+    assert len({r["content_hash"] for r in rows.values()}) == len(rows)
+
+
+def test_content_hash_ignores_fields_that_do_not_change_the_posting(fixture_text):
+    body = fixture_text("api/greenhouse_acme.json")
+    first = normalize_postings(parser_for("greenhouse")(body, "acme").records)
+    second = normalize_postings(parser_for("greenhouse")(body.replace("2026-11-10T09:00:00", "2026-11-20T09:00:00"), "acme").records)
+    assert first["content_hash"].to_list() == second["content_hash"].to_list()
+    edited = normalize_postings(parser_for("greenhouse")(body.replace("Kubernetes", "Terraform"), "acme").records)
+    assert edited["content_hash"][0] != first["content_hash"][0]
+
+
+@pytest.mark.parametrize("title,family", [
+    ("Staff Machine Learning Engineer, LLM Serving", "ml_engineer"),
+    ("Vision-Language Model Engineer", "ml_engineer"),
+    ("Software Engineer, GenAI", "ai_engineer"),
+])
+def test_role_family_prefers_the_most_specific_rule(title, family):
+    assert role_family(title) == family

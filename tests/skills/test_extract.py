@@ -1,0 +1,79 @@
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.skills import SkillExtractor, load_taxonomy
+from flows.skills.taxonomy import Skill, Taxonomy, TaxonomyError, validate
+
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "skills_small.toml"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return SkillExtractor(load_taxonomy(SMALL))
+
+
+def skills_of(extractor, text):
+    return {skill: level for skill, level, _ in extractor.extract_text(text)}
+
+
+def test_word_boundaries(extractor):
+    found = skills_of(extractor, "We use JavaScript, C++ (not C) and Python3? No: python, sklearn.")
+    assert set(found) == {"javascript", "c++", "python", "scikit-learn"}
+    assert "java" not in found
+
+
+def test_symbols_and_slashes(extractor):
+    assert set(skills_of(extractor, "CI/CD with k8s; cpp.")) == {"ci-cd", "kubernetes", "c++"}
+
+
+def test_case_sensitive_alias(extractor):
+    assert "r" in skills_of(extractor, "Fluent in R or Python.")
+    assert "r" not in skills_of(extractor, "r is a letter; our team")
+
+
+def test_multiword_alias_spans_line_breaks(extractor):
+    assert "machine-learning" in skills_of(extractor, "deep and machine\nlearning")
+    assert "scikit-learn" in skills_of(extractor, "scikit  learn")
+
+
+def test_levels_from_section_and_line(extractor):
+    text = "Requirements\n- Python\n- Java is a plus\nNice to have\n- Kubernetes\n- Python again"
+    assert skills_of(extractor, text) == {"python": "required", "java": "preferred", "kubernetes": "preferred"}
+
+
+def test_evidence_quotes_the_match(extractor):
+    [(skill, level, evidence)] = extractor.extract_text("Must know Kubernetes well.")
+    assert skill == "kubernetes" and "Kubernetes" in evidence
+
+
+def test_frame_extraction_one_row_per_posting_and_skill(extractor):
+    postings = pl.DataFrame({
+        "content_hash": ["a", "b", "a"], "title": ["ML Engineer", "Designer", "ML Engineer"],
+        "description_text": ["Python, Python and k8s", "Figma", "Python, Python and k8s"],
+    })
+    mentions = extractor.extract(postings)
+    assert sorted(mentions.select("content_hash", "skill").rows()) == [("a", "kubernetes"), ("a", "python")]
+    assert extractor.extract(postings.clear()).is_empty()
+
+
+def test_validate_catches_shared_alias_and_bad_category():
+    taxonomy = Taxonomy("x", (
+        Skill("a", "A", "language", ("same",)), Skill("b", "B", "nonsense", ("same",)),
+    ))
+    problems = validate(taxonomy)
+    assert any("under both" in p for p in problems) and any("unknown category" in p for p in problems)
+
+
+def test_bad_taxonomy_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('version = "1"\n[[skill]]\nid = "Bad Id"\nname = "x"\ncategory = "language"\naliases = ["x"]\n')
+    with pytest.raises(TaxonomyError, match="bad id"):
+        load_taxonomy(bad)
+
+
+def test_project_taxonomy_loads_and_finds_core_skills():
+    extractor = SkillExtractor(load_taxonomy())
+    found = skills_of(extractor, "Requirements: Python, PyTorch, SQL, Kubernetes, AWS and scikit-learn.")
+    assert {"python", "pytorch", "sql", "kubernetes", "aws", "scikit-learn"} <= set(found)

@@ -1,0 +1,140 @@
+"""The warehouse's write path: migrations, idempotent week loads, crash consistency, concurrent reads."""
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from crawlers.parsers import parser_for
+from flows.land import CRAWL_FIELDS, QUARANTINE_FIELDS
+from flows.normalize import normalize_postings
+from flows.skills import SkillExtractor, load_taxonomy
+from warehouse import db
+from warehouse.load import RunInfo, extract_missing, load_mentions, load_reference, load_week
+
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "skills_small.toml"
+CRAWL_SCHEMA = {"source": pl.String, "board": pl.String, "started_at": pl.Datetime(time_zone="UTC"),
+                "finished_at": pl.Datetime(time_zone="UTC"), "status": pl.String, "n_items": pl.Int64, "error": pl.String}
+
+
+def week_frames(fixture_text, drop_designer=False):
+    records = parser_for("greenhouse")(fixture_text("api/greenhouse_acme.json"), "acme").records
+    records += parser_for("ashby")(fixture_text("api/ashby_nimbus.json"), "nimbus").records
+    if drop_designer:
+        records = [r for r in records if r["title"] != "Product Designer"]
+    postings = normalize_postings(records)
+    crawl = pl.DataFrame([
+        {"source": "greenhouse", "board": "acme", "started_at": None, "finished_at": None, "status": "ok", "n_items": 2, "error": None},
+        {"source": "lever", "board": "gone", "started_at": None, "finished_at": None, "status": "failed", "n_items": 0, "error": "HTTP 404"},
+    ], schema=CRAWL_SCHEMA).select(CRAWL_FIELDS)
+    quarantine = pl.DataFrame([{"source": "greenhouse", "board": "acme", "url": None, "reason": "missing title", "record": "{}"}],
+                              schema={k: pl.String for k in QUARANTINE_FIELDS})
+    return postings, crawl, quarantine
+
+
+def load(home, fixture_text, day, run_id, **kwargs):
+    taxonomy = load_taxonomy(SMALL)
+    extractor = SkillExtractor(taxonomy)
+    postings, crawl, quarantine = week_frames(fixture_text, **kwargs)
+    run = RunInfo(run_id, day, day, "replay", "test", datetime.now(timezone.utc), "/tmp/raw")
+    with db.write_window(home) as con:
+        load_reference(con, taxonomy)
+        load_week(con, run, postings, crawl, quarantine)
+        load_mentions(con, taxonomy.version, extractor.extract(postings), postings["content_hash"].to_list())
+
+
+def counts(home):
+    with db.connect_read(home) as con:
+        return {
+            "postings": db.scalar(con, "select count(*) from postings"),
+            "sightings": db.scalar(con, "select count(*) from sightings"),
+            "skills": db.scalar(con, "select count(*) from posting_skills"),
+            "demand": db.scalar(con, "select sum(n_with_skill) from skill_demand_weekly"),
+            "quarantine": db.scalar(con, "select count(*) from quarantine"),
+        }
+
+
+def test_migrations_apply_once(tmp_path):
+    with db.write_window(tmp_path):
+        pass
+    with db.write_window(tmp_path) as con:
+        assert db.migrate(con) == []
+        assert db.scalar(con, "select count(*) from schema_migrations") == len(list(db.MIGRATIONS_DIR.glob("*.sql")))
+
+
+def test_same_week_twice_gives_same_counts(tmp_path, fixture_text):
+    load(tmp_path, fixture_text, date(2026, 11, 16), "r1")
+    first = counts(tmp_path)
+    load(tmp_path, fixture_text, date(2026, 11, 16), "r2")
+    assert counts(tmp_path) == first
+    assert first["postings"] == 4 and first["quarantine"] == 1
+    with db.connect_read(tmp_path) as con:
+        assert db.scalar(con, "select count(*) from crawl_runs") == 4  # runs are a log: both kept
+        assert con.sql("select * from check_duplicate_postings").fetchall() == []
+
+
+def test_weeks_accumulate_first_and_last_seen(tmp_path, fixture_text):
+    load(tmp_path, fixture_text, date(2026, 11, 9), "r1")
+    load(tmp_path, fixture_text, date(2026, 11, 16), "r2", drop_designer=True)
+    with db.connect_read(tmp_path) as con:
+        rows = dict(con.sql("select title, last_seen from postings").fetchall())
+        weeks = con.sql("select week, n_postings from skill_demand_weekly group by all order by 1").fetchall()
+        demand = db.scalar(con, "select share from skill_demand_weekly where skill = 'python' and week = '2026-11-16'")
+    assert rows["Product Designer"] == date(2026, 11, 9)
+    assert rows["Senior Machine Learning Engineer, Ranking"] == date(2026, 11, 16)
+    assert weeks == [(date(2026, 11, 9), 2), (date(2026, 11, 16), 2)]  # ML roles only
+    assert demand == pytest.approx(0.5)
+
+
+def test_crash_mid_load_leaves_warehouse_unchanged(tmp_path, fixture_text):
+    load(tmp_path, fixture_text, date(2026, 11, 9), "r1")
+    before = counts(tmp_path)
+    with pytest.raises(RuntimeError, match="boom"):
+        with db.write_window(tmp_path) as con:
+            con.execute("DELETE FROM sightings")
+            raise RuntimeError("boom")
+    assert counts(tmp_path) == before
+    assert not list(tmp_path.glob(".warehouse.duckdb.next*"))
+
+
+def test_readers_work_while_a_load_is_open(tmp_path, fixture_text):
+    load(tmp_path, fixture_text, date(2026, 11, 9), "r1")
+    with db.write_window(tmp_path) as con:
+        con.execute("DELETE FROM sightings")
+        # Another connection (as another process would) still opens and reads the published file.
+        reader = duckdb.connect(str(db.warehouse_path(tmp_path)), read_only=True)
+        assert db.scalar(reader, "select count(*) from postings") == 4
+        reader.close()
+
+
+def test_taxonomy_change_reextracts_history(tmp_path, fixture_text):
+    load(tmp_path, fixture_text, date(2026, 11, 9), "r1")
+    changed = load_taxonomy(SMALL).__class__(version="test.2", skills=load_taxonomy(SMALL).skills)
+    with db.write_window(tmp_path) as con:
+        load_reference(con, changed)
+        assert extract_missing(con, SkillExtractor(changed)) == 4
+        assert extract_missing(con, SkillExtractor(changed)) == 0
+    assert counts(tmp_path)["skills"] > 0
+
+
+def test_query_surface_columns(tmp_path, fixture_text):
+    load(tmp_path, fixture_text, date(2026, 11, 9), "r1")
+    expected = {
+        "postings": ["posting_id", "source", "board", "company", "title", "url", "is_ml_role", "role_family", "seniority",
+                     "location", "country", "remote", "salary_min_usd", "salary_max_usd", "posted_at", "first_seen", "last_seen"],
+        "posting_skills": ["posting_id", "skill", "category", "level", "evidence"],
+        "skills": ["skill", "name", "category", "aliases"],
+        "skill_demand_weekly": ["week", "skill", "n_with_skill", "n_postings", "share"],
+        "crawl_runs": ["run_id", "source", "board", "started_at", "finished_at", "status", "n_items", "error"],
+    }
+    with db.connect_read(tmp_path) as con:
+        for view, columns in expected.items():
+            actual = [d[0] for d in con.sql(f"select * from {view} limit 0").description]
+            assert actual[: len(columns)] == columns, view
+
+
+def test_missing_warehouse_is_a_clear_error(tmp_path):
+    with pytest.raises(db.WarehouseMissing, match="jobtrends demo"):
+        db.connect_read(tmp_path)

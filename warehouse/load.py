@@ -1,0 +1,135 @@
+"""Loads into an open write window (see warehouse.db.write_window). Parameterised SQL only.
+
+Week-partitioned tables are delete-then-insert per week, so loading a week twice gives the same
+rows; logs are appended. The caller's write window makes all of it one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+import polars as pl
+
+from flows.skills import SKILL_SCHEMA, SkillExtractor, Taxonomy
+from warehouse.reference import load_claims
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    run_id: str
+    week: date
+    run_date: date
+    mode: str
+    dataset: str
+    started_at: datetime
+    raw_dir: str
+
+
+SIGHTING_EXTRA = ("week", "run_id", "run_date")
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
+    con.execute("DELETE FROM ref_skills")
+    skills = pl.DataFrame(
+        [
+            (s.id, s.name, s.category, list(s.aliases) + list(s.aliases_cs), s.parent, taxonomy.version)
+            for s in taxonomy.skills
+        ],
+        schema={"skill": pl.String, "name": pl.String, "category": pl.String, "aliases": pl.List(pl.String),
+                "parent": pl.String, "taxonomy_version": pl.String},
+        orient="row",
+    )
+    _insert(con, "ref_skills", skills)
+    guides, claims = load_claims()
+    con.execute("DELETE FROM ref_claims")
+    con.execute("DELETE FROM ref_guides")
+    if guides:
+        _insert(con, "ref_guides", pl.DataFrame(guides, schema={"doc": pl.String, "title": pl.String, "site": pl.String, "year": pl.Int32}))
+    if claims:
+        _insert(con, "ref_claims", pl.DataFrame(claims, schema={
+            "claim_id": pl.String, "doc": pl.String, "topic": pl.String, "subjects": pl.List(pl.String),
+            "stance": pl.String, "quote": pl.String, "test": pl.String}))
+
+
+def load_week(
+    con: duckdb.DuckDBPyConnection,
+    run: RunInfo,
+    postings: pl.DataFrame,
+    crawl: pl.DataFrame,
+    quarantine: pl.DataFrame,
+) -> None:
+    """Replace the week's sightings and quarantine; append the run and its crawl rows."""
+    week = [run.week]
+    con.execute("DELETE FROM sightings WHERE week = ?", week)
+    con.execute("DELETE FROM quarantine WHERE week = ?", week)
+    run_cols = [pl.lit(run.week).alias("week"), pl.lit(run.run_id).alias("run_id"), pl.lit(run.run_date).alias("run_date")]
+    _insert(con, "sightings", postings.drop("description_html", "description_text").with_columns(run_cols))
+    content = postings.select("content_hash", "title", "description_html", "description_text").unique("content_hash")
+    con.register("new_content", content)
+    try:
+        con.execute(
+            "INSERT INTO posting_content BY NAME SELECT * FROM new_content "
+            "WHERE content_hash NOT IN (SELECT content_hash FROM posting_content)"
+        )
+    finally:
+        con.unregister("new_content")
+    _insert(con, "quarantine", quarantine.with_columns(run_cols[:2]))
+    _insert(con, "crawl_log", crawl.with_columns(run_cols[:2]))
+    con.execute(
+        "INSERT INTO run_log (run_id, week, run_date, mode, dataset, started_at, finished_at, raw_dir, n_postings,"
+        " n_quarantined, n_failed_boards) VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)",
+        [run.run_id, run.week, run.run_date, run.mode, run.dataset, run.started_at, run.raw_dir, postings.height,
+         quarantine.height, crawl.filter(pl.col("status") != "ok").height],
+    )
+
+
+def load_mentions(con: duckdb.DuckDBPyConnection, taxonomy_version: str, mentions: pl.DataFrame, hashes: list[str]) -> None:
+    """Record the skills of freshly extracted posting versions (``hashes``, including those with none)."""
+    frame = pl.DataFrame({"content_hash": hashes}, schema={"content_hash": pl.String}).unique()
+    con.register("extracted", frame.with_columns(pl.lit(taxonomy_version).alias("taxonomy_version")))
+    con.register("mentions", mentions.with_columns(pl.lit(taxonomy_version).alias("taxonomy_version")))
+    try:
+        con.execute(
+            "DELETE FROM skill_mentions WHERE taxonomy_version = ? AND content_hash IN (SELECT content_hash FROM extracted)",
+            [taxonomy_version],
+        )
+        con.execute("INSERT INTO skill_mentions BY NAME SELECT * FROM mentions")
+        con.execute("INSERT OR REPLACE INTO skill_extractions BY NAME SELECT * FROM extracted")
+    finally:
+        con.unregister("extracted")
+        con.unregister("mentions")
+
+
+def extract_missing(con: duckdb.DuckDBPyConnection, extractor: SkillExtractor) -> int:
+    """Extract every stored posting version not yet extracted with this taxonomy (history after a
+    taxonomy change). Returns how many versions were extracted."""
+    pending = con.sql(
+        "SELECT content_hash, title, description_text FROM posting_content "
+        "WHERE content_hash NOT IN (SELECT content_hash FROM skill_extractions WHERE taxonomy_version = $v)",
+        params={"v": extractor.taxonomy.version},
+    ).pl()
+    if pending.is_empty():
+        return 0
+    load_mentions(con, extractor.taxonomy.version, extractor.extract(pending), pending["content_hash"].to_list())
+    return pending.height
+
+
+def extracted_hashes(con: duckdb.DuckDBPyConnection, taxonomy_version: str) -> set[str]:
+    rows = con.execute("SELECT content_hash FROM skill_extractions WHERE taxonomy_version = ?", [taxonomy_version]).fetchall()
+    return {row[0] for row in rows}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    if frame.is_empty():
+        return
+    # The table name is one of ours, never input; values travel as a registered frame.
+    con.register("incoming", frame)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+__all__ = ["RunInfo", "SKILL_SCHEMA", "extract_missing", "extracted_hashes", "load_mentions", "load_reference", "load_week"]
