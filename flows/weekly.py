@@ -5,8 +5,8 @@ Thin orchestration: each task wraps one step from the pure modules (``crawlers.p
 window, the report renderer). A spider that fails after its retries is recorded and the run goes on.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Prefect validates a deployment's parameters against
+# the flow's signature at run time, and string annotations leave that model undefined.
 import uuid
 from dataclasses import asdict
 from datetime import date, datetime, timedelta, timezone
