@@ -6,7 +6,6 @@ the real weekly flow loads it, one week per snapshot, oldest first.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from prefect import flow
 
 from crawlers.replay import boards_in, snapshots
 from crawlers.replay.server import ReplayServer
-from flows.weekly import weekly
+from flows.weekly import today_utc, weekly
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "crawlers" / "replay" / "sample"
 
@@ -35,7 +34,7 @@ def demo(home: str, corpus: str | None = None) -> list[dict[str, Any]]:
             boards = boards_in(path)
             print(f"replaying {path} ({sum(map(len, boards.values()))} boards) from {server.url}")
             results.append(weekly(
-                home=home, run_date=snapshot_date or datetime.now(timezone.utc).date(),
+                home=home, run_date=snapshot_date or today_utc(),
                 api_base_url=server.url, boards=boards, dataset=dataset,
             ))
     return results

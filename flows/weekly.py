@@ -35,6 +35,11 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def today_utc() -> date:
+    """The crawl date of a run that names none: today in UTC, whatever the machine's time zone."""
+    return datetime.now(timezone.utc).date()
+
+
 @task(name="crawl", cache_policy=NO_CACHE)
 def crawl(spider: str, raw_dir: Path, boards: list[str], scrapy_settings: dict[str, Any], timeout: float) -> dict[str, Any]:
     return run_spider(spider, raw_dir, boards=boards, settings=scrapy_settings, timeout=timeout)
@@ -88,7 +93,15 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
         load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame)
         load_mentions(con, taxonomy.version, mentions if not mentions.is_empty() else pl.DataFrame(schema=SKILL_SCHEMA), hashes)
         backfilled = extract_missing(con, SkillExtractor(taxonomy))
-    return {"postings": postings.height, "quarantined": quarantine_frame.height, "extracted": len(hashes), "backfilled": backfilled}
+    with db.connect_read(home) as con:
+        drops = con.execute(
+            "SELECT source || '/' || board || ': ' || problem || ' (' || previous_n_items || ' -> ' || n_items || ')'"
+            " FROM check_volume_drop WHERE week = ?", [run.week],
+        ).fetchall()
+    for (drop,) in drops:
+        get_run_logger().warning("volume drop, check the source: %s", drop)
+    return {"postings": postings.height, "quarantined": quarantine_frame.height, "extracted": len(hashes),
+            "backfilled": backfilled, "volume_drops": [d for (d,) in drops]}
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -114,7 +127,7 @@ def weekly(
     if home:
         settings = settings.with_overrides(home=home)
     home_path = settings.home.resolve()
-    run_date = run_date or datetime.now(timezone.utc).date()
+    run_date = run_date or today_utc()
     started = datetime.now(timezone.utc)
     run = RunInfo(
         run_id=f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}", week=week_of(run_date), run_date=run_date,

@@ -134,3 +134,14 @@ def test_corpus_replay_loads_every_ats_posting(tmp_path):
     assert counts == {"ashby": 3350, "greenhouse": 241, "lever": 4}
     top = q(tmp_path, "select skill, share from skill_demand_weekly order by share desc limit 10")
     assert len(top) == 10 and top[0][1] > 0.3
+
+
+def test_an_edited_posting_is_one_posting_with_its_new_skills(sample_home):
+    home, _ = sample_home
+    # The sample edits this posting on 2026-11-02 (adds vLLM and RAG); see crawlers/replay/sample/README.md.
+    posting = "greenhouse:lumenforge:5413768003"
+    versions = q(home, f"select count(distinct content_hash), count(*) from sightings where posting_id = '{posting}'")[0]
+    assert versions[0] == 2 and versions[1] == 5
+    skills = {s for (s,) in q(home, f"select skill from posting_skills where posting_id = '{posting}'")}
+    assert "vllm" in skills
+    assert q(home, f"select count(*) from postings where posting_id = '{posting}'")[0][0] == 1

@@ -138,3 +138,19 @@ def test_query_surface_columns(tmp_path, fixture_text):
 def test_missing_warehouse_is_a_clear_error(tmp_path):
     with pytest.raises(db.WarehouseMissing, match="jobtrends demo"):
         db.connect_read(tmp_path)
+
+
+def test_volume_drop_check_flags_broken_boards(tmp_path):
+    rows = [
+        ("2026-11-09", "big", 10, "ok"), ("2026-11-16", "big", 0, "ok"),
+        ("2026-11-09", "half", 10, "ok"), ("2026-11-16", "half", 4, "ok"),
+        ("2026-11-09", "down", 10, "ok"), ("2026-11-16", "down", 0, "failed"),
+        ("2026-11-09", "steady", 10, "ok"), ("2026-11-16", "steady", 9, "ok"),
+        ("2026-11-09", "tiny", 3, "ok"), ("2026-11-16", "tiny", 0, "ok"),
+    ]
+    with db.write_window(tmp_path) as con:
+        for week, board, n, status in rows:
+            con.execute("INSERT INTO crawl_log VALUES ('r', ?, 'ashby', ?, NULL, NULL, ?, ?, NULL)", [week, board, status, n])
+    with db.connect_read(tmp_path) as con:
+        flagged = dict(con.execute("select board, problem from check_volume_drop").fetchall())
+    assert flagged == {"big": "dropped to zero", "half": "dropped by more than half", "down": "crawl failed"}
