@@ -8,6 +8,12 @@ Its JSON line (see docs/ARCHITECTURE.md, "Raw layer") is built by :func:`raw_rec
 
 ``body`` is the response body decoded as strict UTF-8 (a byte-order mark stays as U+FEFF). A body
 that is not valid UTF-8 is stored base64-encoded under ``body_b64`` instead, and ``body`` is absent.
+
+A line may carry ``"context"``: a JSON object of provenance the spider knew when it asked, never part
+of the body (absent when the spider had none). Hacker News comment lines carry the thread,
+``{"story_id": 47975571, "story_title": "Ask HN: Who is hiring? (May 2026)", "story_time": 1777647557}``;
+JSON-LD lines carry ``{"kind": "sitemap"}`` or ``{"kind": "page", "url", ...}`` (see
+:mod:`crawlers.spiders.jsonld`).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ class RawResponse:
     status: int
     fetched_at: str
     body: bytes
+    context: dict[str, Any] | None = None
 
 
 def raw_record(item: RawResponse) -> dict[str, Any]:
@@ -44,6 +51,8 @@ def raw_record(item: RawResponse) -> dict[str, Any]:
         "status": item.status,
         "fetched_at": item.fetched_at,
     }
+    if item.context is not None:
+        record["context"] = item.context
     try:
         record["body"] = item.body.decode("utf-8")
     except UnicodeDecodeError:

@@ -7,19 +7,30 @@
   ``JOBTRENDS_FAST_HOSTS``.
 * :class:`FastHostsMiddleware` — keeps AutoThrottle from re-imposing a delay on those fast hosts.
 * :class:`RobotsTxtMiddleware` — Scrapy's, fixed so robots.txt binds every request that waited
-  for it (Scrapy 2.19 lets all but the first waiter through; see the class).
+  for it (Scrapy 2.19 lets all but the first waiter through; see the class), and honouring
+  ``Crawl-delay`` per host (Scrapy parses it but ignores it).
+* :class:`DailyLimitMiddleware` — a persistent per-spider, per-host request budget over a rolling
+  24 h window (``JOBTRENDS_DAILY_LIMITS``; Remotive asks for at most 4 calls a day), kept in
+  ``JOBTRENDS_STATE_DIR``; see :class:`RequestBudget`.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
+import os
+import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.settings import BaseSettings
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -28,6 +39,7 @@ from scrapy.utils.response import response_status_message
 from twisted.internet.defer import Deferred
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Self
 
     from scrapy.crawler import Crawler
@@ -198,7 +210,7 @@ class FastHostsMiddleware:
 
 
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
-    """Scrapy's RobotsTxtMiddleware, fixed and a little stricter.
+    """Scrapy's RobotsTxtMiddleware, fixed, a little stricter, and honouring ``Crawl-delay``.
 
     * robots.txt applies to *every* request that waited for it. In Scrapy 2.19 (asyncio reactor)
       the requests arriving while robots.txt is being fetched all await one Deferred through
@@ -208,7 +220,71 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
     * A robots.txt answered with a 5xx status (after retries) means "complete disallow"
       (RFC 9309, 2.3.1.4); Scrapy would parse the error page and allow everything. A 4xx still
       means "no robots.txt", and a network error leaves the requests to fail on their own.
+    * ``Crawl-delay``: Scrapy parses it (``RobotParser.crawl_delay``) but never applies it. Once a
+      host's robots.txt is parsed, each allowed request to it raises its download slot's delay to
+      at least the crawl delay for our user agent (capped at ``JOBTRENDS_MAX_CRAWL_DELAY``) and
+      narrows the slot's jitter so no randomised gap falls below it. It binds fast (replay) hosts
+      too: robots.txt is the site's word. AutoThrottle may lower a slot's delay after a response;
+      the floor is re-applied right after (``response_downloaded``), before the next request.
     """
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self.max_crawl_delay = crawler.settings.getfloat("JOBTRENDS_MAX_CRAWL_DELAY")
+        self._crawl_delays: dict[str, float | None] = {}  # netloc -> crawl delay (None: none)
+        self._floors: dict[str, float] = {}  # download slot key -> minimum delay
+        # Connected after AutoThrottle's receiver (extensions are built before the downloader), so
+        # the floor wins over its adjustment. A bound method: signals hold receivers weakly.
+        crawler.signals.connect(self._restore_floor, signal=signals.response_downloaded)
+
+    async def process_request(self, request: Request) -> None:  # type: ignore[override]
+        await super().process_request(request)  # raises IgnoreRequest when forbidden
+        if request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
+            return
+        netloc = urlparse_cached(request).netloc
+        delay = self._crawl_delay(netloc, request)
+        if delay:
+            self._apply_floor(request, delay)
+
+    def _crawl_delay(self, netloc: str, request: Request) -> float | None:
+        if netloc in self._crawl_delays:
+            return self._crawl_delays[netloc]
+        parser = self._parsers.get(netloc)
+        if parser is None or isinstance(parser, Deferred):
+            return None  # no robots.txt (or not parsed yet): nothing to honour
+        useragent = self._robotstxt_useragent or request.headers.get(b"User-Agent", self._default_useragent)
+        try:
+            asked = parser.crawl_delay(useragent)
+        except Exception:  # a parser backend without Crawl-delay support  # noqa: BLE001
+            asked = None
+        delay: float | None = None
+        if asked is not None and asked > 0:
+            delay = min(float(asked), self.max_crawl_delay)
+            if asked > self.max_crawl_delay:
+                logger.warning(
+                    "robots.txt of %s asks Crawl-delay %g s; capped at JOBTRENDS_MAX_CRAWL_DELAY %g s",
+                    netloc, asked, self.max_crawl_delay,
+                )
+                self.crawler.stats.inc_value("jobtrends/robots/crawl_delay_capped")
+            logger.info("Honouring Crawl-delay %g s for %s", delay, netloc)
+            self.crawler.stats.set_value(f"jobtrends/robots/crawl_delay/{netloc}", delay)
+        self._crawl_delays[netloc] = delay
+        return delay
+
+    def _apply_floor(self, request: Request, delay: float) -> None:
+        downloader = self.crawler.engine.downloader
+        key, slot = downloader._get_slot(request)  # creates the slot as the download would
+        self._floors[key] = delay
+        _floor_slot(slot, delay)
+
+    def _restore_floor(self, response: Response, request: Request, spider: Any = None) -> None:
+        key = request.meta.get("download_slot")
+        floor = self._floors.get(key) if key is not None else None
+        if floor is None:
+            return
+        slot = self.crawler.engine.downloader.slots.get(key)
+        if slot is not None:
+            _floor_slot(slot, floor)
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
@@ -232,3 +308,183 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
 
         pending.addCallback(relay)
         return await maybe_deferred_to_future(waiter)
+
+
+def _floor_slot(slot: Any, delay: float) -> None:
+    """Make *slot* wait at least *delay* seconds between request starts, jitter included."""
+    if slot.delay < delay:
+        slot.delay = delay
+    # download_delay() is delay * (1 ± jitter): keep delay * (1 - jitter) >= the floor.
+    slot.jitter = max(0.0, min(slot.jitter, 1.0 - delay / slot.delay))
+
+
+# --- daily request budget ---------------------------------------------------------------------------
+
+BUDGET_FILE = "request-budget.json"
+BUDGET_WINDOW_S = 24 * 3600.0
+
+
+def daily_limit_error(limit: int) -> str:
+    return f"daily request limit reached ({limit} per 24 h)"
+
+
+class DailyLimitReached(IgnoreRequest):
+    """A request not sent because its spider's daily budget for that host is spent."""
+
+
+class RequestBudget:
+    """At most ``limits[spider]`` requests per spider and host in any rolling 24 h window, across runs.
+
+    The state is a JSON file, ``<state_dir>/request-budget.json``:
+    ``{"<spider>": {"<host>": ["<ISO-8601 UTC time of a request>", ...]}}`` — one entry per request
+    sent (retries included; robots.txt not), pruned to the window on every write. Read-modify-write
+    happens under an exclusive lock (``request-budget.json.lock``), so concurrent crawls share one
+    budget. Hosts in *exempt_hosts* (``JOBTRENDS_FAST_HOSTS``: our loopback replay server) are never
+    counted nor limited. An unreadable state file is logged and treated as empty.
+    """
+
+    def __init__(
+        self, state_dir: Path | str, limits: dict[str, int], exempt_hosts: list[str] | None = None,
+        *, window: float = BUDGET_WINDOW_S,
+    ):
+        self.state_dir = Path(state_dir).expanduser()
+        self.limits = {str(k): int(v) for k, v in limits.items()}
+        self.exempt = frozenset(h.lower() for h in (exempt_hosts or []))
+        self.window = window
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> RequestBudget:
+        return cls(
+            settings.get("JOBTRENDS_STATE_DIR") or "~/.local/state/jobtrends",
+            settings.getdict("JOBTRENDS_DAILY_LIMITS"),
+            setting_list(settings, "JOBTRENDS_FAST_HOSTS"),
+        )
+
+    @property
+    def path(self) -> Path:
+        return self.state_dir / BUDGET_FILE
+
+    def limit_for(self, spider: str, host: str) -> int | None:
+        """The spider's daily limit on *host*, or None when it has none there (or the host is exempt)."""
+        if host.lower() in self.exempt:
+            return None
+        return self.limits.get(spider)
+
+    def remaining(self, spider: str, host: str, *, now: float | None = None) -> int | None:
+        """Requests left in the window (None = unlimited). Reads the state; changes nothing."""
+        limit = self.limit_for(spider, host)
+        if limit is None:
+            return None
+        now = time.time() if now is None else now
+        with self._locked():
+            used = self._recent(self._read(), spider, host.lower(), now)
+        return max(0, limit - len(used))
+
+    def acquire(self, spider: str, host: str, *, now: float | None = None) -> bool:
+        """Record one request and return True, or return False (recording nothing) when spent."""
+        limit = self.limit_for(spider, host)
+        if limit is None:
+            return True
+        host = host.lower()
+        now = time.time() if now is None else now
+        with self._locked():
+            state = self._read()
+            used = self._recent(state, spider, host, now)
+            if len(used) >= limit:
+                return False
+            used.append(now)
+            state.setdefault(spider, {})[host] = used
+            for hosts in state.values():  # prune every entry, not only ours
+                for name in list(hosts):
+                    hosts[name] = [t for t in hosts[name] if now - t < self.window]
+                    if not hosts[name]:
+                        del hosts[name]
+            self._write({s: h for s, h in state.items() if h})
+        return True
+
+    # --- file handling ------------------------------------------------------------------------------
+
+    def _recent(self, state: dict[str, dict[str, list[float]]], spider: str, host: str, now: float) -> list[float]:
+        return [t for t in state.get(spider, {}).get(host, []) if now - t < self.window]
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_name(BUDGET_FILE + ".lock"), "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _read(self) -> dict[str, dict[str, list[float]]]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            logger.warning("Request budget %s unreadable (%s): starting afresh", self.path, exc)
+            return {}
+        state: dict[str, dict[str, list[float]]] = {}
+        if not isinstance(raw, dict):
+            return state
+        for spider, hosts in raw.items():
+            if not isinstance(hosts, dict):
+                continue
+            for host, stamps in hosts.items():
+                times = []
+                for stamp in stamps if isinstance(stamps, list) else []:
+                    try:
+                        times.append(datetime.fromisoformat(stamp).timestamp())
+                    except (TypeError, ValueError):
+                        continue
+                state.setdefault(str(spider), {})[str(host)] = times
+        return state
+
+    def _write(self, state: dict[str, dict[str, list[float]]]) -> None:
+        out = {
+            spider: {
+                host: [datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="milliseconds") for t in sorted(times)]
+                for host, times in sorted(hosts.items())
+            }
+            for spider, hosts in sorted(state.items())
+        }
+        tmp = self.path.with_name(f".{BUDGET_FILE}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+class DailyLimitMiddleware:
+    """Counts each request of a spider with a ``JOBTRENDS_DAILY_LIMITS`` entry against its budget
+    (:class:`RequestBudget`) and refuses it with :class:`DailyLimitReached` once the budget is spent.
+
+    Placed after the robots.txt middleware, so a request robots.txt forbids costs nothing; robots.txt
+    fetches themselves are not counted. Spiders check the budget before their first request too
+    (:meth:`crawlers.spiders.base.BoardSpider.budget_refusal`), so a spent budget means no request
+    at all reaches the host — not even robots.txt.
+    """
+
+    def __init__(self, crawler: Crawler, budget: RequestBudget):
+        self.crawler = crawler
+        self.budget = budget
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler, RequestBudget.from_settings(crawler.settings))
+
+    def process_request(self, request: Request) -> None:
+        spider = self.crawler.spider
+        if spider is None or not self.budget.limits:
+            return None
+        if request.meta.get("dont_obey_robotstxt") and urlparse_cached(request).path == "/robots.txt":
+            return None
+        host = urlparse_cached(request).hostname or ""
+        limit = self.budget.limit_for(spider.name, host)
+        if limit is None:
+            return None
+        stats = self.crawler.stats
+        if not self.budget.acquire(spider.name, host):
+            stats.inc_value("jobtrends/budget/refused")
+            raise DailyLimitReached(daily_limit_error(limit))
+        stats.inc_value("jobtrends/budget/requests")
+        return None

@@ -87,6 +87,8 @@ class RawLandingPipeline:
         record = raw_record(item)
         if "body_b64" in record:
             stats.inc_value("jobtrends/raw/body_b64")
+        if "context" in record:
+            stats.inc_value("jobtrends/raw/with_context")
         self.file.write(json.dumps(record).encode("ascii") + b"\n")
         stats.inc_value("jobtrends/raw/lines")
         return item

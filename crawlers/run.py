@@ -57,14 +57,24 @@ def crawl_command(
     *,
     boards: list[str] | None = None,
     settings: Mapping[str, object] | None = None,
+    spider_args: Mapping[str, object] | None = None,
 ) -> list[str]:
-    """The argv :func:`run_spider` runs (exposed for logging and tests)."""
+    """The argv :func:`run_spider` runs (exposed for logging and tests).
+
+    *spider_args* become ``-a NAME=VALUE``, encoded like settings (lists comma-separated, dicts as
+    JSON): e.g. ``{"stories": [47975571]}`` for ``hn``, ``{"since": "2011-04"}`` for ``hn_algolia``,
+    ``{"sitemaps": {"acme": "https://..."}}`` for ``jsonld``.
+    """
     cmd = [sys.executable, "-P", "-m", "scrapy", "crawl", spider]
     if boards is not None:
         bad = [b for b in boards if "," in b or not b.strip()]
         if bad:
             raise ValueError(f"board tokens must be non-empty and hold no comma: {bad}")
         cmd += ["-a", "boards=" + ",".join(boards)]
+    for name, value in (spider_args or {}).items():
+        if name == "boards" or not name.isidentifier():
+            raise ValueError(f"bad spider argument name {name!r} (pass boards with boards=)")
+        cmd += ["-a", f"{name}={setting_arg(value)}"]
     merged: dict[str, object] = dict(settings or {})
     merged["JOBTRENDS_RAW_DIR"] = str(raw_dir)
     for name, value in merged.items():
@@ -87,11 +97,15 @@ def run_spider(
     boards: list[str] | None = None,
     settings: dict[str, object] | None = None,
     timeout: float = 1800,
+    spider_args: Mapping[str, object] | None = None,
 ) -> dict[str, Any]:
-    """Crawl *boards* (default: the spider's boards in sources.toml) into *raw_dir*; return the summary.
+    """Crawl *boards* (default: the spider's default or sources.toml boards) into *raw_dir*; return
+    the summary.
 
     *settings* are passed as ``-s NAME=VALUE`` (e.g. ``{"GREENHOUSE_API_URL": server.url,
-    "JOBTRENDS_FAST_HOSTS": ["127.0.0.1"]}``). Raises :class:`CrawlError` when the process exits
+    "JOBTRENDS_FAST_HOSTS": ["127.0.0.1"]}``), *spider_args* as ``-a NAME=VALUE`` (see
+    :func:`crawl_command`). A board whose daily request budget is spent is ``skipped`` in the summary;
+    the crawl still succeeds. Raises :class:`CrawlError` when the process exits
     non-zero, exceeds *timeout* seconds, or leaves no readable summary — and before starting when
     *raw_dir* already holds this spider's output (raw files are never rewritten).
     """
@@ -104,7 +118,7 @@ def run_spider(
     if existing:
         raise CrawlError(f"{raw_dir} already holds {', '.join(existing)}; raw files are never rewritten")
 
-    cmd = crawl_command(spider, raw_dir, boards=boards, settings=settings)
+    cmd = crawl_command(spider, raw_dir, boards=boards, settings=settings, spider_args=spider_args)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
     env.pop("SCRAPY_SETTINGS_MODULE", None)  # scrapy.cfg in CRAWLERS_DIR decides

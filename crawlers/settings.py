@@ -21,9 +21,43 @@ GREENHOUSE_API_URL = "https://boards-api.greenhouse.io"
 LEVER_API_URL = "https://api.lever.co"
 ASHBY_API_URL = "https://api.ashbyhq.com"
 LEVER_PAGE_SIZE = 100
-# Paged boards (Lever) stop after this many pages and count as failed: a server ignoring `skip`
-# would otherwise be asked for pages forever.
+# Paged boards (Lever, Algolia search) stop after this many pages and count as failed: a server
+# ignoring `skip` would otherwise be asked for pages forever.
 JOBTRENDS_MAX_PAGES = 200
+
+# Hacker News "Ask HN: Who is hiring?" threads (spider `hn`, board `whoishiring`).
+HN_API_URL = "https://hacker-news.firebaseio.com"
+# How many hiring threads to read, newest first (the weekly run reads the current one; a replay of
+# a recorded folder passes a large number to read every thread it holds).
+HN_MAX_THREADS = 1
+# Stop scanning the user's `submitted` list after this many items, hiring thread or not.
+HN_MAX_SCAN = 60
+# History via the Algolia HN Search API (spider `hn_algolia`, used by the backfill, live only).
+HN_ALGOLIA_URL = "https://hn.algolia.com"
+
+# Remote OK and Remotive public feeds (one "board" each, named after the source).
+REMOTEOK_API_URL = "https://remoteok.com"
+REMOTIVE_API_URL = "https://remotive.com"
+
+# schema.org JobPosting career pages (spider `jsonld`, board = site name). Live: sitemap / page URLs
+# per site from sources.toml [[site]] (passed as JSONLD_SITEMAPS / JSONLD_URLS, or the spider args
+# `-a sitemaps=<json>` / `-a urls=<json>`). Replay: JSONLD_BASE_URL = the replay server, whose
+# /<site>/sitemap.xml lists the site's saved pages.
+JSONLD_BASE_URL = None
+JSONLD_SITEMAPS: dict[str, str] = {}
+JSONLD_URLS: dict[str, list[str]] = {}
+# Pages requested per site at most (a sitemap may list a whole website); the rest are counted in
+# stats (jobtrends/jsonld/pages_over_limit) and not requested.
+JSONLD_MAX_PAGES = 2000
+
+# Per-spider request budgets over a rolling 24 h window, across runs (crawlers.middlewares.
+# RequestBudget): Remotive asks clients to call its API at most 4 times a day. A spider whose budget
+# for a host is spent sends nothing there; its board is recorded `skipped` and the run still exits 0.
+# Hosts in JOBTRENDS_FAST_HOSTS (our loopback replay server) are exempt: never counted or limited.
+JOBTRENDS_DAILY_LIMITS = {"remotive": 4}
+# Where crawl state that outlives a run lives (the budget's request-budget.json). The weekly flow
+# passes <home>/state.
+JOBTRENDS_STATE_DIR = "~/.local/state/jobtrends"
 
 # --- what to crawl and where to land it -----------------------------------------------------------
 # Required for a crawl: the run's raw folder. <spider>.jsonl.gz and <spider>.summary.json go there.
@@ -63,6 +97,9 @@ DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 # Hosts served by our own loopback replay server: no download delay there, AutoThrottle leaves
 # them alone; concurrency stays CONCURRENT_REQUESTS_PER_DOMAIN. Never put a real site here.
 JOBTRENDS_FAST_HOSTS: list[str] = []
+# robots.txt Crawl-delay is honoured per host (crawlers.middlewares.RobotsTxtMiddleware), up to this
+# many seconds; a longer one is capped (and logged).
+JOBTRENDS_MAX_CRAWL_DELAY = 60
 
 # --- retries: 3, with backoff, honouring Retry-After ----------------------------------------------
 RETRY_ENABLED = True
@@ -77,6 +114,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's robots.txt middleware lets concurrent requests through; ours does not.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawlers.middlewares.RobotsTxtMiddleware": 100,
+    # After robots.txt: a forbidden request costs no budget.
+    "crawlers.middlewares.DailyLimitMiddleware": 150,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.RetryAfterMiddleware": 550,
     "crawlers.middlewares.FastHostsMiddleware": 560,

@@ -5,6 +5,8 @@
     jobtrends serve [--home H] [--cron CRON]      the weekly run as a scheduled Prefect deployment
     jobtrends query [--home H] [--format F] SQL   read-only SQL on the warehouse
     jobtrends report [--home H] [--week YYYY-Www] rebuild one week's report
+    jobtrends sources list|check|discover         the boards crawled, whether they answer, new ones
+    jobtrends backfill hn --since YYYY-MM         load past HN "Who is hiring?" threads (live)
 """
 
 from __future__ import annotations
@@ -61,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", parents=[common], help="rebuild a week's report")
     report.add_argument("--week", help="ISO week like 2026-W47 (default: the latest week loaded)")
     report.set_defaults(handler=cmd_report)
+
+    backfill = commands.add_parser("backfill", parents=[common], help="load history (live)")
+    backfill.add_argument("what", choices=("hn",), help="hn: Hacker News 'Who is hiring?' threads")
+    backfill.add_argument("--since", default="2011-04", help="first month, YYYY-MM (default: 2011-04, the first thread)")
+    backfill.set_defaults(handler=cmd_backfill)
+
+    from flows.sources_cli import add_parser as add_sources_parser
+
+    add_sources_parser(commands)
     return parser
 
 
@@ -79,6 +90,21 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from flows.weekly import weekly
 
     _print_results([weekly(home=str(settings.home.resolve()))])
+    return 0
+
+
+def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
+    import re
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.since):
+        print(f"jobtrends: --since must be YYYY-MM, got {args.since!r}", file=sys.stderr)
+        return 2
+    from flows.backfill import backfill_hn
+
+    results = backfill_hn(home=str(settings.home.resolve()), since=args.since)
+    for result in results:
+        print(f"HN {result['month']}: {result['postings']} postings into week {result['week']}")
+    print(f"{sum(r['postings'] for r in results)} postings from {len(results)} threads")
     return 0
 
 

@@ -24,7 +24,14 @@ class Settings:
     greenhouse_api_url: str = "https://boards-api.greenhouse.io"
     lever_api_url: str = "https://api.lever.co"
     ashby_api_url: str = "https://api.ashbyhq.com"
-    spiders: tuple[str, ...] = ("greenhouse", "lever", "ashby")
+    hn_api_url: str = "https://hacker-news.firebaseio.com"
+    hn_algolia_url: str = "https://hn.algolia.com"
+    remoteok_api_url: str = "https://remoteok.com"
+    remotive_api_url: str = "https://remotive.com"
+    # How many of the newest "Who is hiring?" threads a weekly run reads (the current month's, and the
+    # previous one while its late comments still arrive).
+    hn_max_threads: int = 2
+    spiders: tuple[str, ...] = ("greenhouse", "lever", "ashby", "hn", "jsonld", "remoteok", "remotive")
     crawl_timeout_s: float = 3600.0
     crawl_retries: int = 2
     crawl_retry_delay_s: float = 60.0
@@ -39,6 +46,10 @@ class Settings:
     @property
     def raw_dir(self) -> Path:
         return self.home / "raw"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.home / "state"
 
     @property
     def reports_dir(self) -> Path:

@@ -26,6 +26,8 @@ class Landed:
     records: list[dict[str, Any]] = field(default_factory=list)
     quarantine: list[dict[str, Any]] = field(default_factory=list)
     crawl: list[dict[str, Any]] = field(default_factory=list)
+    # Records a source returned that are not postings (deleted HN comments): counted, not quarantined.
+    skipped: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
 
 def read_raw_lines(path: Path) -> Iterator[dict[str, Any]]:
@@ -51,8 +53,12 @@ def land_responses(responses: Iterable[dict[str, Any]]) -> Landed:
         if body is None and response.get("body_b64") is not None:
             landed.quarantine.append(_reject(source, board, url, "body is not UTF-8", response["body_b64"]))
             continue
+        context = response.get("context")
+        if context and context.get("kind") == "sitemap":
+            continue  # how the spider found the pages, not a posting
         try:
-            result = parser_for(source)(body or "", board)
+            parse = parser_for(source)
+            result = parse(body or "", board, context) if context else parse(body or "", board)
         except UnparseableBody as exc:
             landed.quarantine.append(_reject(source, board, url, f"unparseable body: {exc}", body))
             continue
@@ -60,6 +66,9 @@ def land_responses(responses: Iterable[dict[str, Any]]) -> Landed:
             record["url"] = record["url"] or url
         landed.records.extend(result.records)
         landed.quarantine.extend(_reject(source, board, url, reason, raw) for reason, raw in result.rejects)
+        for reason, _ in getattr(result, "skipped", ()):
+            key = (source, board, reason)
+            landed.skipped[key] = landed.skipped.get(key, 0) + 1
     return landed
 
 

@@ -18,15 +18,27 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from crawlers.run import CrawlError, run_spider
-from crawlers.sources import load_sources
+from crawlers.sources import load_sites, load_sources
 from flows.config import Settings, load_settings
+from flows.dedup import assign_canonical_ids
 from flows.land import CRAWL_FIELDS, QUARANTINE_FIELDS, Landed, crawl_rows, failed_rows, land_responses, read_raw_lines
 from flows.normalize import normalize_postings
 from flows.skills import SKILL_SCHEMA, SkillExtractor, load_taxonomy
 from warehouse import db
-from warehouse.load import RunInfo, extract_missing, extracted_hashes, load_mentions, load_reference, load_week
+from warehouse.load import (
+    RunInfo, extract_missing, extracted_hashes, load_canonical_jobs, load_mentions, load_reference, load_week,
+)
 
-BASE_URL_SETTINGS = {"greenhouse": "GREENHOUSE_API_URL", "lever": "LEVER_API_URL", "ashby": "ASHBY_API_URL"}
+# Scrapy setting -> the Settings attribute that holds its live value.
+BASE_URL_SETTINGS = {
+    "GREENHOUSE_API_URL": "greenhouse_api_url", "LEVER_API_URL": "lever_api_url", "ASHBY_API_URL": "ashby_api_url",
+    "HN_API_URL": "hn_api_url", "HN_ALGOLIA_URL": "hn_algolia_url", "REMOTEOK_API_URL": "remoteok_api_url",
+    "REMOTIVE_API_URL": "remotive_api_url",
+}
+# Spiders whose source name differs from their own (the history twin of the HN spider).
+SPIDER_SOURCE = {"hn_algolia": "hn"}
+# Sources with a single fixed "board".
+SINGLE_BOARD = {"hn": "whoishiring", "remoteok": "remoteok", "remotive": "remotive"}
 LOOPBACK_HOSTS = "127.0.0.1,localhost"
 
 
@@ -41,22 +53,29 @@ def today_utc() -> date:
 
 
 @task(name="crawl", cache_policy=NO_CACHE)
-def crawl(spider: str, raw_dir: Path, boards: list[str], scrapy_settings: dict[str, Any], timeout: float) -> dict[str, Any]:
-    return run_spider(spider, raw_dir, boards=boards, settings=scrapy_settings, timeout=timeout)
+def crawl(
+    spider: str, raw_dir: Path, boards: list[str], scrapy_settings: dict[str, Any], timeout: float,
+    spider_args: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    return run_spider(spider, raw_dir, boards=boards, settings=scrapy_settings, timeout=timeout, spider_args=spider_args)
 
 
 @task(name="land", cache_policy=NO_CACHE)
 def land(raw_dir: Path, summaries: dict[str, dict[str, Any] | str], boards: dict[str, list[str]]) -> Landed:
+    """``summaries`` maps each spider that ran to its summary, or to its error when it never finished."""
     landed = Landed()
     for spider, summary in summaries.items():
+        source = SPIDER_SOURCE.get(spider, spider)
         path = raw_dir / f"{spider}.jsonl.gz"
         if isinstance(summary, str):  # the spider never finished: its error for every board
-            landed.crawl.extend(failed_rows(spider, boards.get(spider, []), summary))
+            landed.crawl.extend(failed_rows(source, boards.get(spider, []), summary))
             continue
         responses = land_responses(read_raw_lines(path)) if path.exists() else Landed()
         landed.records.extend(responses.records)
         landed.quarantine.extend(responses.quarantine)
-        landed.crawl.extend(crawl_rows(summary, spider, responses))
+        for key, n in responses.skipped.items():
+            landed.skipped[key] = landed.skipped.get(key, 0) + n
+        landed.crawl.extend(crawl_rows(summary, source, responses))
     return landed
 
 
@@ -88,9 +107,14 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
         "status": pl.String, "n_items": pl.Int64, "error": pl.String}).with_columns(
         pl.col("started_at", "finished_at").str.to_datetime(time_zone="UTC", strict=False))
     quarantine_frame = pl.DataFrame(landed.quarantine, schema={k: pl.String for k in QUARANTINE_FIELDS})
+    skipped_frame = pl.DataFrame(
+        [(source, board, reason, n) for (source, board, reason), n in landed.skipped.items()],
+        schema={"source": pl.String, "board": pl.String, "reason": pl.String, "n": pl.Int32}, orient="row",
+    )
     with db.write_window(home) as con:
         load_reference(con, taxonomy)
-        load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame)
+        load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame, skipped_frame)
+        n_jobs = load_canonical_jobs(con, assign_canonical_ids)
         load_mentions(con, taxonomy.version, mentions if not mentions.is_empty() else pl.DataFrame(schema=SKILL_SCHEMA), hashes)
         backfilled = extract_missing(con, SkillExtractor(taxonomy))
     with db.connect_read(home) as con:
@@ -101,7 +125,8 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
     for (drop,) in drops:
         get_run_logger().warning("volume drop, check the source: %s", drop)
     return {"postings": postings.height, "quarantined": quarantine_frame.height, "extracted": len(hashes),
-            "backfilled": backfilled, "volume_drops": [d for (d,) in drops]}
+            "backfilled": backfilled, "volume_drops": [d for (d,) in drops], "jobs_all_weeks": n_jobs,
+            "skipped": sum(landed.skipped.values())}
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -138,16 +163,28 @@ def weekly(
     raw_dir = Path(run.raw_dir) / run.run_id
     raw_dir.mkdir(parents=True, exist_ok=True)
     sources = load_sources(settings.sources_file)
+    sites = load_sites(settings.sources_file)
     companies = {(b.ats, b.token): b.company for b in sources if b.company}
+    companies.update({("jsonld", site.name): site.company for site in sites if site.company})
     if boards is None:
-        boards = {spider: [b.token for b in sources if b.ats == spider] for spider in settings.spiders}
+        boards = live_boards(settings, sources, sites)
     spiders = [s for s in settings.spiders if boards.get(s)]
 
-    scrapy_settings: dict[str, Any] = {"JOBTRENDS_CONTACT_URL": settings.contact_url}
-    for spider, key in BASE_URL_SETTINGS.items():
-        scrapy_settings[key] = api_base_url or getattr(settings, f"{spider}_api_url")
+    scrapy_settings: dict[str, Any] = {
+        "JOBTRENDS_CONTACT_URL": settings.contact_url, "JOBTRENDS_STATE_DIR": str(settings.state_dir.resolve()),
+        "HN_MAX_THREADS": settings.hn_max_threads,
+    }
+    for key, attribute in BASE_URL_SETTINGS.items():
+        scrapy_settings[key] = api_base_url or getattr(settings, attribute)
     if api_base_url:
-        scrapy_settings["JOBTRENDS_FAST_HOSTS"] = LOOPBACK_HOSTS
+        scrapy_settings.update({
+            "JOBTRENDS_FAST_HOSTS": LOOPBACK_HOSTS, "JSONLD_BASE_URL": api_base_url,
+            # A replayed folder holds the threads it holds: read them all.
+            "HN_MAX_THREADS": 1000,
+        })
+    else:
+        scrapy_settings["JSONLD_SITEMAPS"] = {s.name: s.sitemap for s in sites if s.sitemap}
+        scrapy_settings["JSONLD_URLS"] = {s.name: list(s.urls) for s in sites if s.urls}
     crawl_task = crawl.with_options(
         retries=0 if api_base_url else settings.crawl_retries, retry_delay_seconds=settings.crawl_retry_delay_s
     )
@@ -165,17 +202,27 @@ def weekly(
     mentions, hashes = extract_skills(home_path, postings)
     counts = load(home_path, run, postings, landed, mentions, hashes)
     report_path = report(home_path, run.week)
-    failed = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] != "ok"]
+    failed = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] in ("failed", "blocked")]
+    skipped = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] == "skipped"]
     summary = {
         **{k: str(v) for k, v in asdict(run).items()}, **counts,
         "ml_postings": int(postings["is_ml_role"].sum()) if postings.height else 0,
-        "failed_boards": failed, "report": report_path, "warehouse": str(db.warehouse_path(home_path)),
+        "failed_boards": failed, "skipped_boards": skipped, "report": report_path, "warehouse": str(db.warehouse_path(home_path)),
     }
     logger.info(
         "week %s: %d postings (%d ML), %d quarantined, %d boards failed; report %s",
         run.week, counts["postings"], summary["ml_postings"], counts["quarantined"], len(failed), report_path,
     )
     return summary
+
+
+def live_boards(settings: Settings, sources: list, sites: list) -> dict[str, list[str]]:
+    """What a live run crawls: the ATS boards and JSON-LD sites of the sources file, and the fixed
+    feeds (HN's hiring threads, Remote OK, Remotive) when their spiders are enabled."""
+    boards = {spider: [b.token for b in sources if b.ats == spider] for spider in ("greenhouse", "lever", "ashby")}
+    boards["jsonld"] = [site.name for site in sites]
+    boards.update({spider: [board] for spider, board in SINGLE_BOARD.items()})
+    return {spider: boards.get(spider, []) for spider in settings.spiders}
 
 
 def settings_for(home: str | None) -> Settings:

@@ -9,10 +9,10 @@ import polars as pl
 def top_skills_chart(top: pl.DataFrame) -> alt.Chart:
     """Horizontal bars: share of ML postings asking for each skill (columns name, share, n_with_skill, category)."""
     return (
-        alt.Chart(top, title="Top skills: share of ML-role postings")
+        alt.Chart(top, title="Top skills: share of ML-role jobs")
         .mark_bar()
         .encode(
-            x=alt.X("share:Q", title="share of ML postings", axis=alt.Axis(format="%")),
+            x=alt.X("share:Q", title="share of ML-role jobs", axis=alt.Axis(format="%")),
             y=alt.Y("name:N", sort="-x", title=None),
             color=alt.Color("category:N", title="category"),
             tooltip=[
@@ -31,7 +31,7 @@ def skill_trend_chart(trend: pl.DataFrame) -> alt.Chart:
         .mark_line(point=True)
         .encode(
             x=alt.X("week:T", title="week"),
-            y=alt.Y("share:Q", title="share of ML postings", axis=alt.Axis(format="%")),
+            y=alt.Y("share:Q", title="share of ML-role jobs", axis=alt.Axis(format="%")),
             color=alt.Color("name:N", title="skill"),
             tooltip=[
                 alt.Tooltip("name:N", title="skill"), alt.Tooltip("week:T"),

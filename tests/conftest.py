@@ -45,7 +45,16 @@ def _stop_prefect_temporary_server():
     import sys
 
     if "prefect.server.api.server" in sys.modules:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
         from prefect.server.api.server import SubprocessASGIServer
 
+        # Drain the log and event workers first (as prefect_test_harness does), or they retry
+        # against the stopped server for a minute.
+        for drain in (lambda: APILogWorker.instance().drain(), EventsWorker.drain_all):
+            try:
+                drain()
+            except RuntimeError:
+                pass  # never started
         for server in list(SubprocessASGIServer._instances.values()):
             server.stop()

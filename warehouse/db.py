@@ -67,8 +67,8 @@ def write_window(home: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         try:
             migrate(con)
             con.execute("BEGIN TRANSACTION")
+            create_models(con)  # first, so loads can read through the staging views
             yield con
-            create_models(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         except BaseException:

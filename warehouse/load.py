@@ -6,6 +6,7 @@ rows; logs are appended. The caller's write window makes all of it one transacti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -59,11 +60,17 @@ def load_week(
     postings: pl.DataFrame,
     crawl: pl.DataFrame,
     quarantine: pl.DataFrame,
+    skipped: pl.DataFrame | None = None,
 ) -> None:
-    """Replace the week's sightings and quarantine; append the run and its crawl rows."""
-    week = [run.week]
-    con.execute("DELETE FROM sightings WHERE week = ?", week)
-    con.execute("DELETE FROM quarantine WHERE week = ?", week)
+    """Replace the week's sightings, quarantine and skipped counts of the sources this run crawled
+    successfully (a week is partitioned by source, so a source that failed keeps what an earlier run of
+    the same week loaded, and a backfill of one source leaves the others alone); append the run and its
+    crawl rows."""
+    crawled = sorted(set(crawl.filter(pl.col("status") == "ok")["source"].to_list()) | set(postings["source"].to_list()))
+    scope = [run.week, crawled]
+    con.execute("DELETE FROM sightings WHERE week = ? AND list_contains(?, source)", scope)
+    con.execute("DELETE FROM quarantine WHERE week = ? AND list_contains(?, source)", scope)
+    con.execute("DELETE FROM skipped_records WHERE week = ? AND list_contains(?, source)", scope)
     run_cols = [pl.lit(run.week).alias("week"), pl.lit(run.run_id).alias("run_id"), pl.lit(run.run_date).alias("run_date")]
     _insert(con, "sightings", postings.drop("description_html", "description_text").with_columns(run_cols))
     content = postings.select("content_hash", "title", "description_html", "description_text").unique("content_hash")
@@ -76,12 +83,14 @@ def load_week(
     finally:
         con.unregister("new_content")
     _insert(con, "quarantine", quarantine.with_columns(run_cols[:2]))
+    if skipped is not None:
+        _insert(con, "skipped_records", skipped.with_columns(run_cols[:2]))
     _insert(con, "crawl_log", crawl.with_columns(run_cols[:2]))
     con.execute(
         "INSERT INTO run_log (run_id, week, run_date, mode, dataset, started_at, finished_at, raw_dir, n_postings,"
         " n_quarantined, n_failed_boards) VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)",
         [run.run_id, run.week, run.run_date, run.mode, run.dataset, run.started_at, run.raw_dir, postings.height,
-         quarantine.height, crawl.filter(pl.col("status") != "ok").height],
+         quarantine.height, crawl.filter(pl.col("status").is_in(["failed", "blocked"])).height],
     )
 
 
@@ -116,6 +125,19 @@ def extract_missing(con: duckdb.DuckDBPyConnection, extractor: SkillExtractor) -
     return pending.height
 
 
+def load_canonical_jobs(con: duckdb.DuckDBPyConnection, assign: Callable[[pl.DataFrame], pl.DataFrame]) -> int:
+    """Recompute which postings are the same job, over every posting's latest version (derived:
+    replaced whole on each load, so a better matcher re-groups history). Returns the number of jobs."""
+    latest = con.sql(
+        "SELECT s.posting_id, s.source, s.board, s.company, s.title, s.location, s.country, s.remote,"
+        " c.description_text FROM stg_latest_sightings AS s JOIN posting_content AS c USING (content_hash)"
+    ).pl()
+    mapping = assign(latest) if latest.height else pl.DataFrame(schema={"posting_id": pl.String, "canonical_id": pl.String})
+    con.execute("DELETE FROM canonical_jobs")
+    _insert(con, "canonical_jobs", mapping.select("posting_id", "canonical_id"))
+    return mapping["canonical_id"].n_unique() if mapping.height else 0
+
+
 def extracted_hashes(con: duckdb.DuckDBPyConnection, taxonomy_version: str) -> set[str]:
     rows = con.execute("SELECT content_hash FROM skill_extractions WHERE taxonomy_version = ?", [taxonomy_version]).fetchall()
     return {row[0] for row in rows}
@@ -132,4 +154,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.unregister("incoming")
 
 
-__all__ = ["RunInfo", "SKILL_SCHEMA", "extract_missing", "extracted_hashes", "load_mentions", "load_reference", "load_week"]
+__all__ = [
+    "RunInfo", "SKILL_SCHEMA", "extract_missing", "extracted_hashes", "load_canonical_jobs", "load_mentions",
+    "load_reference", "load_week",
+]

@@ -7,7 +7,7 @@ the land step can quarantine them instead of dropping them silently.
 Posting record (``dict``; every value JSON-serialisable; raw twins kept beside parsed values):
 
 ========================  ==================================================================
-source                    ``greenhouse`` | ``lever`` | ``ashby``
+source                    ``greenhouse`` | ``lever`` | ``ashby`` | ``hn`` | ``jsonld`` | ``remoteok`` | ``remotive``
 board                     the board token the response came from
 source_id                 the source's own id for the posting (string)
 company                   company name the API states, else ``None`` (filled from sources)
@@ -24,7 +24,16 @@ salary_min, salary_max    the structured salary bounds where the API states them
 salary_currency           ISO currency code
 salary_period             ``year`` | ``month`` | ``week`` | ``day`` | ``hour``
 raw_json                  the posting object exactly as served, re-serialised (JSON string)
+period_raw                HN: the thread's month as ``YYYY-MM``; else ``None``
+salary_text               salary as free text where the source gives only text (HN, Remotive)
+tags_raw                  JSON list of tags as served (Remote OK, Remotive)
+roles_raw                 HN: JSON list of the role titles one comment names (``title`` is the first)
 ========================  ==================================================================
+
+Every parser is ``parse(body: str, board: str, context: dict | None = None) -> ParseResult``;
+``context`` is provenance the spider knew when it asked (HN comments: the thread), never the body.
+``ParseResult.skipped`` counts what is legitimately not a posting (a deleted HN comment) without
+quarantining it: ``(reason, raw text)`` like ``rejects``.
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ from typing import Any, Callable
 class ParseResult:
     records: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[tuple[str, str]] = field(default_factory=list)  # (reason, raw text)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (reason, raw text): counted, not quarantined
 
 
 class UnparseableBody(ValueError):
@@ -48,6 +58,7 @@ RECORD_FIELDS = (
     "source", "board", "source_id", "company", "title", "url", "location_raw", "workplace_raw",
     "employment_type_raw", "department_raw", "posted_at_raw", "description_html", "salary_raw",
     "salary_min", "salary_max", "salary_currency", "salary_period", "raw_json",
+    "period_raw", "salary_text", "tags_raw", "roles_raw",
 )
 
 
@@ -104,10 +115,16 @@ def number_or_none(value: Any) -> float | None:
     return number if number > 0 else None
 
 
-def parser_for(source: str) -> Callable[[str, str], ParseResult]:
-    from crawlers.parsers import ashby, greenhouse, lever
+Parser = Callable[..., ParseResult]  # parse(body, board, context=None)
 
-    parsers = {"greenhouse": greenhouse.parse, "lever": lever.parse, "ashby": ashby.parse}
+
+def parser_for(source: str) -> Parser:
+    from crawlers.parsers import ashby, greenhouse, hn, jsonld, lever, remoteok, remotive
+
+    parsers = {
+        "greenhouse": greenhouse.parse, "lever": lever.parse, "ashby": ashby.parse,
+        "hn": hn.parse, "jsonld": jsonld.parse, "remoteok": remoteok.parse, "remotive": remotive.parse,
+    }
     try:
         return parsers[source]
     except KeyError:

@@ -14,7 +14,7 @@ from crawlers.parsers import ParseResult, UnparseableBody, load_json, number_or_
 INTERVALS = {"1 YEAR": "year", "1 MONTH": "month", "1 WEEK": "week", "1 DAY": "day", "1 HOUR": "hour"}
 
 
-def parse(body: str, board: str) -> ParseResult:
+def parse(body: str, board: str, context: dict[str, Any] | None = None) -> ParseResult:
     data = load_json(body)
     if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
         raise UnparseableBody("expected an object with a 'jobs' list")

@@ -12,7 +12,7 @@ from typing import Any
 from crawlers.parsers import ParseResult, UnparseableBody, load_json, parse_items, text_or_none
 
 
-def parse(body: str, board: str) -> ParseResult:
+def parse(body: str, board: str, context: dict[str, Any] | None = None) -> ParseResult:
     data = load_json(body)
     if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
         raise UnparseableBody("expected an object with a 'jobs' list")

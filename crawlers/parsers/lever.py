@@ -17,7 +17,7 @@ INTERVALS = {
 }
 
 
-def parse(body: str, board: str) -> ParseResult:
+def parse(body: str, board: str, context: dict[str, Any] | None = None) -> ParseResult:
     data = load_json(body)
     if not isinstance(data, list):
         if isinstance(data, dict) and data.get("ok") is False:

@@ -1,4 +1,5 @@
-"""Loopback replay twin of the Greenhouse, Lever and Ashby job-board APIs.
+"""Loopback replay twin of the job-board APIs: Greenhouse, Lever, Ashby, Hacker News (Firebase and
+Algolia), Remote OK, Remotive, and JSON-LD career sites.
 
 ::
 
@@ -6,18 +7,32 @@
         run_spider("greenhouse", raw, settings={"GREENHOUSE_API_URL": server.url,
                                                 "JOBTRENDS_FAST_HOSTS": ["127.0.0.1"]})
 
-Routes (files relative to the served root; query strings ignored except Lever's skip/limit):
+Routes (files relative to the served root; query strings ignored except Lever's skip/limit and
+Algolia's page):
 
 =====================================  ==========================================================
 ``/v1/boards/<token>/jobs``            ``greenhouse/<token>.json``
 ``/v0/postings/<site>``                ``lever/<site>.json``, sliced by ``skip``/``limit``
 ``/posting-api/job-board/<org>``       ``ashby/<org>.json``
+``/v0/user/<name>.json``               ``hn/user/<name>.json``
+``/v0/item/<id>.json``                 ``hn/item/<id>.json``
+``/api/v1/search_by_date``             ``hn_algolia/search_by_date.json`` for page 0 (or no page);
+                                       ``{"hits": [], "nbPages": 1}`` for page >= 1
+``/api/v1/items/<id>``                 ``hn_algolia/items/<id>.json``
+``/api``                               ``remoteok/api.json``
+``/api/remote-jobs``                   ``remotive/remote-jobs.json``
+``/<site>/sitemap.xml``                generated: a ``<urlset>`` with ``<loc>{base}/<site>/<id></loc>``
+                                       for every ``jsonld/<site>/<id>.html`` (sorted); ``{base}`` is
+                                       ``http://`` + the request's Host (else :attr:`url`)
+``/<site>/<id>``                       ``jsonld/<site>/<id>.html`` as ``text/html``
 ``/robots.txt``                        ``robots.txt`` when present, else 404 (= allow all)
 =====================================  ==========================================================
 
-Files are served byte for byte as ``application/json`` (``text/plain`` for robots.txt). A Lever
-request whose skip/limit cut the array gets the slice re-serialised as UTF-8 JSON; otherwise the
-file's bytes. Anything else is a 404 with a small JSON body.
+Files are served byte for byte as ``application/json`` (``text/plain`` for robots.txt, ``text/html``
+for JSON-LD pages, ``application/xml`` for sitemaps). A Lever request whose skip/limit cut the array
+gets the slice re-serialised as UTF-8 JSON; otherwise the file's bytes. The fixed API routes win over
+the JSON-LD ``/<site>/...`` routes (a site named ``api`` would be shadowed). Anything else is a 404
+with a small JSON body.
 
 For tests: :attr:`ReplayServer.requests` logs ``(monotonic time, path with query, thread name)``,
 :attr:`ReplayServer.max_in_flight` is the most requests handled at once,
@@ -36,13 +51,27 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+from xml.sax.saxutils import escape
 
+# (path pattern with one token group, file relative to the root with {} for the token)
 _ROUTES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^/v1/boards/([^/]+)/jobs/?$"), "greenhouse"),
-    (re.compile(r"^/v0/postings/([^/]+)/?$"), "lever"),
-    (re.compile(r"^/posting-api/job-board/([^/]+)/?$"), "ashby"),
+    (re.compile(r"^/v1/boards/([^/]+)/jobs/?$"), "greenhouse/{}.json"),
+    (re.compile(r"^/v0/postings/([^/]+)/?$"), "lever/{}.json"),
+    (re.compile(r"^/posting-api/job-board/([^/]+)/?$"), "ashby/{}.json"),
+    (re.compile(r"^/v0/user/([^/]+)\.json$"), "hn/user/{}.json"),
+    (re.compile(r"^/v0/item/([^/]+)\.json$"), "hn/item/{}.json"),
+    (re.compile(r"^/api/v1/items/([^/]+)/?$"), "hn_algolia/items/{}.json"),
 ]
+# Paths with no token: path -> file.
+_FIXED: dict[str, str] = {
+    "/api": "remoteok/api.json",
+    "/api/remote-jobs": "remotive/remote-jobs.json",
+    "/api/v1/search_by_date": "hn_algolia/search_by_date.json",
+}
+_SITEMAP = re.compile(r"^/([^/]+)/sitemap\.xml$")
+_PAGE = re.compile(r"^/([^/]+)/([^/]+?)/?$")
+EMPTY_ALGOLIA_PAGE = {"hits": [], "nbPages": 1}
 
 Fault = tuple[int, dict[str, str]]
 
@@ -59,6 +88,23 @@ def _int_arg(query: dict[str, list[str]], name: str) -> int | None:
         return max(0, int(values[0]))
     except ValueError:
         return None
+
+
+def _safe_token(raw: str) -> str | None:
+    token = unquote(raw)
+    if not token or "/" in token or "\\" in token or token in (".", "..") or "\x00" in token:
+        return None
+    return token
+
+
+def sitemap_xml(base: str, site: str, ids: list[str]) -> bytes:
+    """A sitemaps.org ``<urlset>`` listing ``{base}/{site}/{id}`` for each id."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page_id in ids:
+        loc = f"{base}/{quote(site, safe='')}/{quote(page_id, safe='')}"
+        lines.append(f"  <url><loc>{escape(loc)}</loc></url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def lever_page(body: bytes, skip: int | None, limit: int | None) -> bytes:
@@ -176,8 +222,9 @@ class ReplayServer:
         with self._lock:
             self.in_flight -= 1
 
-    def resolve(self, raw_path: str) -> tuple[int, str, bytes]:
-        """(status, content type, body) for a GET of *raw_path* (path plus query)."""
+    def resolve(self, raw_path: str, host: str | None = None) -> tuple[int, str, bytes]:
+        """(status, content type, body) for a GET of *raw_path* (path plus query); *host* is the
+        request's Host header (the base of generated sitemap URLs)."""
         parts = urlsplit(raw_path)
         path = parts.path
         root = self._root
@@ -186,22 +233,48 @@ class ReplayServer:
             if robots.is_file():
                 return 200, "text/plain; charset=utf-8", robots.read_bytes()
             return 404, "text/plain; charset=utf-8", b"no robots.txt\n"
-        for pattern, ats in _ROUTES:
+        not_found = 404, "application/json", _json_bytes({"error": "not found", "path": path})
+        fixed = _FIXED.get(path.rstrip("/") or "/")
+        if fixed is not None:
+            query = parse_qs(parts.query)
+            if fixed.startswith("hn_algolia/") and (_int_arg(query, "page") or 0) >= 1:
+                return 200, "application/json", _json_bytes(EMPTY_ALGOLIA_PAGE)
+            file = root / fixed
+            return (200, "application/json", file.read_bytes()) if file.is_file() else not_found
+        for pattern, template in _ROUTES:
             match = pattern.match(path)
             if not match:
                 continue
-            token = unquote(match.group(1))
-            if not token or "/" in token or "\\" in token or token in (".", "..") or "\x00" in token:
-                break
-            file = root / ats / f"{token}.json"
-            if not file.is_file():
-                break
+            token = _safe_token(match.group(1))
+            file = root / template.format(token) if token else None
+            if file is None or not file.is_file():
+                return not_found
             body = file.read_bytes()
-            if ats == "lever":
+            if template.startswith("lever/"):
                 query = parse_qs(parts.query)
                 body = lever_page(body, _int_arg(query, "skip"), _int_arg(query, "limit"))
             return 200, "application/json", body
-        return 404, "application/json", _json_bytes({"error": "not found", "path": path})
+        return self._resolve_jsonld(path, host) or not_found
+
+    def _resolve_jsonld(self, path: str, host: str | None) -> tuple[int, str, bytes] | None:
+        match = _SITEMAP.match(path)
+        if match:
+            site = _safe_token(match.group(1))
+            folder = self._root / "jsonld" / site if site else None
+            if folder is None or not folder.is_dir():
+                return None
+            ids = sorted(p.name[: -len(".html")] for p in folder.glob("*.html") if p.is_file())
+            base = f"http://{host}" if host else self.url
+            return 200, "application/xml", sitemap_xml(base, site, ids)
+        match = _PAGE.match(path)
+        if match:
+            site, page_id = _safe_token(match.group(1)), _safe_token(match.group(2))
+            if not site or not page_id:
+                return None
+            file = self._root / "jsonld" / site / f"{page_id}.html"
+            if file.is_file():
+                return 200, "text/html", file.read_bytes()
+        return None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -218,7 +291,7 @@ class _Handler(BaseHTTPRequestHandler):
                 status, headers = fault
                 ctype, body = "application/json", _json_bytes({"error": "injected fault", "status": status})
             else:
-                status, ctype, body = self.replay.resolve(self.path)
+                status, ctype, body = self.replay.resolve(self.path, self.headers.get("Host"))
         finally:
             # Leave before answering: once the client has the answer it may send its next request,
             # which must not be counted as overlapping this one.

@@ -1,4 +1,4 @@
-"""The shared base of the board spiders: they fetch and land, nothing else.
+"""The shared base of the spiders: they fetch and land, nothing else.
 
 A platform spider only declares where its API lives (All-the-Places style)::
 
@@ -8,23 +8,27 @@ A platform spider only declares where its API lives (All-the-Places style)::
         base_url_setting = "GREENHOUSE_API_URL"
         endpoint = "/v1/boards/{board}/jobs?content=true"
 
-The base turns boards (``-a boards=tok1,tok2``, else ``sources.toml``) into requests, lands every
-final response — any status — as a :class:`~crawlers.items.RawResponse`, follows skip/limit paging
-when ``page_size_setting`` is set, and keeps one outcome per board, written to
-``<spider>.summary.json`` when the spider closes.
+The base turns boards (``-a boards=tok1,tok2``, else ``default_boards``, else ``sources.toml``) into
+requests, lands every final response — any status — as a :class:`~crawlers.items.RawResponse`,
+follows skip/limit paging when ``page_size_setting`` is set, and keeps one outcome per board, written
+to ``<spider>.summary.json`` when the spider closes. Spiders that walk several requests per board
+(Hacker News, JSON-LD sites) reuse :meth:`BoardSpider.request`, :meth:`BoardSpider.land`,
+:meth:`BoardSpider.check_status` and :meth:`BoardSpider.board_error` with callbacks of their own.
 
-Outcomes: ``ok`` (every response 2xx with the expected JSON shape), ``failed`` (a non-2xx final
-status — "HTTP 404" —, a network error, or an unparseable body) or ``blocked`` (robots.txt forbade
-the request). A board that never got an answer is ``failed``.
+Outcomes: ``ok`` (every response 2xx with the expected shape), ``failed`` (a non-2xx final status —
+"HTTP 404" —, a network error, or an unparseable body), ``blocked`` (robots.txt forbade the request)
+or ``skipped`` (the spider's daily request budget for the host is spent, see
+:class:`crawlers.middlewares.RequestBudget`: nothing was requested). A board that never got an
+answer is ``failed``. The first non-ok outcome of a board sticks.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -32,6 +36,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawlers.items import RawResponse, utc_now_iso
+from crawlers.middlewares import DailyLimitReached, RequestBudget, daily_limit_error
 from crawlers.pipelines import raw_dir, write_summary
 from crawlers.sources import load_sources
 
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
 
 ROBOTS_ERROR = "disallowed by robots.txt"
 NO_RESPONSE_ERROR = "no response received"
+STATUSES = ("ok", "failed", "blocked", "skipped")
 # Statuses passed to the callback. 3xx stay out so RedirectMiddleware still follows redirects; a
 # redirect it cannot follow reaches the errback as HttpError and is landed there the same way.
 HANDLED_STATUSES = [*range(200, 300), *range(400, 600)]
@@ -62,45 +68,88 @@ class UnparseableBody(ValueError):
 
 @dataclass
 class BoardOutcome:
-    status: str = "pending"  # -> ok | failed | blocked
+    status: str = "pending"  # -> ok | failed | blocked | skipped
     error: str | None = None
     n_responses: int = 0
     n_items: int = 0
+    # Responses or records that are not postings and were not counted in n_items (HN: deleted and
+    # dead comments). Only spiders that skip things report it; None keeps it out of the summary.
+    n_skipped: int | None = None
 
     def fail(self, status: str, error: str) -> None:
         # The first failure explains the board; later pages or retries do not overwrite it.
-        if self.status not in ("failed", "blocked"):
+        if self.status not in ("failed", "blocked", "skipped"):
             self.status, self.error = status, error
+
+    def succeed(self) -> None:
+        if self.status == "pending":
+            self.status = "ok"
+
+    def skip(self, n: int = 1) -> None:
+        self.n_skipped = (self.n_skipped or 0) + n
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if data["n_skipped"] is None:
+            del data["n_skipped"]
+        return data
+
+
+def split_arg(value: str | list[str] | None) -> list[str] | None:
+    """A comma-separated spider argument as a de-duplicated list (None stays None)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.split(",")
+    return list(dict.fromkeys(v.strip() for v in value if v and v.strip()))
+
+
+def json_arg(value: str | dict[str, Any] | None, name: str) -> dict[str, Any]:
+    """A spider argument holding a JSON object (``-a sitemaps='{"acme": "https://..."}'``)."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise ValueError(f"spider argument {name} must be a JSON object: {exc}") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"spider argument {name} must be a JSON object, got {type(value).__name__}")
+    return value
 
 
 class BoardSpider(scrapy.Spider):
-    """Base of the per-ATS spiders. Subclasses set the class attributes below and nothing else."""
+    """Base of the spiders. Per-ATS subclasses set the class attributes below and nothing else."""
 
     source: ClassVar[str]
     base_url_setting: ClassVar[str]
     # Path and query after the base URL; {board} is the URL-quoted token, {skip}/{limit} the page.
-    endpoint: ClassVar[str]
+    endpoint: ClassVar[str] = ""
     # Where the postings are in the JSON body: a key of the top-level object, or None for an array.
     postings_key: ClassVar[str | None] = "jobs"
+    # Leading elements of the postings array that are not postings (Remote OK: a legal notice).
+    leading_non_postings: ClassVar[int] = 0
     # Setting holding the page size for skip/limit paging; None = one request per board.
     page_size_setting: ClassVar[str | None] = None
+    # Boards crawled when no `-a boards=` is given, for sources that are one feed (hn, remoteok,
+    # remotive); empty = the source's boards in sources.toml.
+    default_boards: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, *args: Any, boards: str | list[str] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        if isinstance(boards, str):
-            boards = [b.strip() for b in boards.split(",") if b.strip()]
-        self.board_arg: list[str] | None = list(dict.fromkeys(boards)) if boards is not None else None
+        self.board_arg: list[str] | None = split_arg(boards)
         self.outcomes: dict[str, BoardOutcome] = {}
         self.started_at: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.budget = RequestBudget.from_settings(crawler.settings)
         # Resolve the boards and their URLs now, so a bad sources file or a missing base URL fails
         # the crawl at start-up (non-zero exit) instead of ending it quietly with no boards.
         for board in spider.boards():
-            spider.board_url(board)
-            spider.outcomes[board] = BoardOutcome()
+            spider.check_board(board)
+            spider.outcomes[board] = spider.new_outcome()
         # Signals hold receivers weakly: connect bound methods of the (long-lived) spider.
         crawler.signals.connect(spider.on_spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider.on_spider_closed, signal=signals.spider_closed)
@@ -111,56 +160,112 @@ class BoardSpider(scrapy.Spider):
     def boards(self) -> list[str]:
         if self.board_arg is not None:
             return self.board_arg
+        if self.default_boards:
+            return list(self.default_boards)
         return [b.token for b in load_sources(self.settings.get("JOBTRENDS_SOURCES_FILE")) if b.ats == self.source]
+
+    def new_outcome(self) -> BoardOutcome:
+        return BoardOutcome()
+
+    def check_board(self, board: str) -> None:
+        """Raise (failing the crawl at start-up) when *board* cannot be crawled as configured."""
+        self.board_url(board)
+
+    def base_url(self) -> str:
+        base = str(self.settings.get(self.base_url_setting) or "").rstrip("/")
+        if not base:
+            raise ValueError(f"setting {self.base_url_setting} is empty")
+        return base
 
     def page_size(self) -> int | None:
         return self.settings.getint(self.page_size_setting) if self.page_size_setting else None
 
     def board_url(self, board: str, skip: int = 0) -> str:
-        base = str(self.settings.get(self.base_url_setting) or "").rstrip("/")
-        if not base:
-            raise ValueError(f"setting {self.base_url_setting} is empty")
         path = self.endpoint.format(board=quote(board, safe=""), skip=skip, limit=self.page_size())
-        return base + path
+        return self.base_url() + path
 
-    def board_request(self, board: str, skip: int = 0) -> scrapy.Request:
+    def request(
+        self, url: str, board: str, callback: Any, *, priority: int = 0,
+        headers: dict[str, str] | None = None, **cb_kwargs: Any,
+    ) -> scrapy.Request:
+        """A request whose every final response reaches *callback* and every failure
+        :meth:`board_error`; *cb_kwargs* go to both (``board`` always)."""
         return scrapy.Request(
-            self.board_url(board, skip),
-            callback=self.parse_board,
-            errback=self.board_error,
-            cb_kwargs={"board": board, "skip": skip},
+            url, callback=callback, errback=self.board_error, priority=priority, headers=headers,
+            cb_kwargs={"board": board, **cb_kwargs},
             meta={"handle_httpstatus_list": HANDLED_STATUSES},
         )
 
+    def board_request(self, board: str, skip: int = 0) -> scrapy.Request:
+        return self.request(self.board_url(board, skip), board, self.parse_board, skip=skip)
+
+    def budget_refusal(self, url: str) -> str | None:
+        """The error to record when this spider's daily budget for *url*'s host is already spent
+        (so nothing at all is requested there, robots.txt included); else None."""
+        host = urlsplit(url).hostname or ""
+        if self.budget.remaining(self.name, host) != 0:
+            return None
+        limit = self.budget.limit_for(self.name, host)
+        assert limit is not None
+        self.crawler.stats.inc_value("jobtrends/budget/refused")
+        return daily_limit_error(limit)
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for board in list(self.outcomes):
+            refusal = self.budget_refusal(self.board_url(board))
+            if refusal:
+                self.logger.info("Board %s skipped: %s", board, refusal)
+                self.outcomes[board].fail("skipped", refusal)
+                continue
             yield self.board_request(board)
 
     # --- responses ----------------------------------------------------------------------------------
 
-    def land(self, response: Response, board: str) -> RawResponse:
+    def land(self, response: Response, board: str, context: dict[str, Any] | None = None) -> RawResponse:
         self.outcomes[board].n_responses += 1
         return RawResponse(
             spider=self.name, source=self.source, board=board, url=response.url,
-            status=response.status, fetched_at=utc_now_iso(), body=response.body,
+            status=response.status, fetched_at=utc_now_iso(), body=response.body, context=context,
         )
+
+    def check_status(self, response: Response, board: str) -> bool:
+        """True for a 2xx response; else record the board as failed ("HTTP <status>")."""
+        if 200 <= response.status < 300:
+            return True
+        self.crawler.stats.inc_value(f"jobtrends/board/http_{response.status}")
+        self.outcomes[board].fail("failed", f"HTTP {response.status}")
+        return False
+
+    def load_json(self, body: bytes) -> Any:
+        """The JSON in a body, lenient on encoding (BOM, UTF-16, Latin-1) — for counting only.
+        Raises :class:`UnparseableBody`."""
+        try:
+            return json.loads(body)  # detects UTF-8 (with or without BOM), UTF-16 and UTF-32
+        except UnicodeDecodeError:
+            self.crawler.stats.inc_value("jobtrends/body/not_utf8")
+            try:
+                return json.loads(body.decode("latin-1"))
+            except ValueError as exc:
+                raise UnparseableBody(str(exc)) from exc
+        except ValueError as exc:
+            raise UnparseableBody(str(exc)) from exc
+
+    def unparseable(self, board: str, exc: Exception) -> None:
+        self.crawler.stats.inc_value("jobtrends/board/unparseable_body")
+        self.outcomes[board].fail("failed", f"unparseable body: {exc}")
 
     def parse_board(self, response: Response, board: str, skip: int) -> Any:
         yield self.land(response, board)
         outcome = self.outcomes[board]
-        if not 200 <= response.status < 300:
-            self.crawler.stats.inc_value(f"jobtrends/board/http_{response.status}")
-            outcome.fail("failed", f"HTTP {response.status}")
+        if not self.check_status(response, board):
             return
         try:
             n = self.count_postings(response.body)
         except UnparseableBody as exc:
-            self.crawler.stats.inc_value("jobtrends/board/unparseable_body")
-            outcome.fail("failed", f"unparseable body: {exc}")
+            self.unparseable(board, exc)
             return
-        outcome.n_items += n
-        if outcome.status == "pending":
-            outcome.status = "ok"
+        outcome.n_items += max(0, n - (self.leading_non_postings if skip == 0 else 0))
+        outcome.succeed()
         limit = self.page_size()
         if limit and n >= limit:
             max_pages = self.settings.getint("JOBTRENDS_MAX_PAGES")
@@ -171,15 +276,18 @@ class BoardSpider(scrapy.Spider):
                 return
             yield self.board_request(board, skip + limit)
 
-    def board_error(self, failure: Failure) -> Any:
+    def board_error(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         board = request.cb_kwargs["board"]
-        outcome = self.outcomes.setdefault(board, BoardOutcome())
+        outcome = self.outcomes.setdefault(board, self.new_outcome())
         if failure.check(HttpError):  # a redirect RedirectMiddleware could not follow
             response = failure.value.response
-            yield self.land(response, board)
+            yield self.land(response, board, request.cb_kwargs.get("context"))
             self.crawler.stats.inc_value(f"jobtrends/board/http_{response.status}")
             outcome.fail("failed", f"HTTP {response.status}")
+        elif failure.check(DailyLimitReached):
+            outcome.fail("skipped", failure.getErrorMessage())
+            self.logger.info("Board %s: %s", board, outcome.error)
         elif failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             self.crawler.stats.inc_value("jobtrends/board/robots_blocked")
             outcome.fail("blocked", ROBOTS_ERROR)
@@ -189,18 +297,9 @@ class BoardSpider(scrapy.Spider):
             self.logger.warning("Board %s failed: %s", board, outcome.error)
 
     def count_postings(self, body: bytes) -> int:
-        """Number of postings in a 2xx body; raises :class:`UnparseableBody` when it is not the
-        JSON this endpoint serves. Lenient on encoding (BOM, UTF-16, Latin-1) — only counting."""
-        try:
-            data = json.loads(body)  # detects UTF-8 (with or without BOM), UTF-16 and UTF-32
-        except UnicodeDecodeError:
-            self.crawler.stats.inc_value("jobtrends/body/not_utf8")
-            try:
-                data = json.loads(body.decode("latin-1"))
-            except ValueError as exc:
-                raise UnparseableBody(str(exc)) from exc
-        except ValueError as exc:
-            raise UnparseableBody(str(exc)) from exc
+        """Number of elements in the postings array of a 2xx body (``leading_non_postings``
+        included); raises :class:`UnparseableBody` when it is not the JSON this endpoint serves."""
+        data = self.load_json(body)
         if self.postings_key is None:
             postings = data
             shape = "a JSON array"
@@ -236,11 +335,11 @@ class BoardSpider(scrapy.Spider):
             "spider": self.name,
             "started_at": self.started_at,
             "finished_at": utc_now_iso(),
-            "boards": {board: asdict(o) for board, o in self.outcomes.items()},
+            "boards": {board: o.as_dict() for board, o in self.outcomes.items()},
             "stats": subset,
         }
         path = write_summary(raw_dir(self.settings), self.name, summary)
         self.logger.info(
             "Summary written to %s: %s", path,
-            {s: sum(o.status == s for o in self.outcomes.values()) for s in ("ok", "failed", "blocked")},
+            {s: sum(o.status == s for o in self.outcomes.values()) for s in STATUSES},
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 
 def posted_at(raw: str | None) -> datetime | None:
@@ -21,3 +21,15 @@ def posted_at(raw: str | None) -> datetime | None:
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
     return parsed
+
+
+def period_month(period_raw: str | None, posted: datetime | None) -> date | None:
+    """The first day of the month a posting belongs to: the source's stated period (``YYYY-MM``, HN's
+    thread month) when there is one, else the month it was posted."""
+    if period_raw:
+        try:
+            year, month = (int(part) for part in period_raw.strip()[:7].split("-"))
+            return date(year, month, 1)
+        except ValueError:
+            pass
+    return date(posted.year, posted.month, 1) if posted else None

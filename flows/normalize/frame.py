@@ -11,6 +11,7 @@ import polars as pl
 from flows.normalize import dates, locations, salary, titles
 from flows.normalize.html_text import html_to_text
 
+ATS_SOURCES = frozenset({"greenhouse", "lever", "ashby"})
 # Every normalised column sits beside its raw twin (``*_raw``); the order is the warehouse's.
 POSTING_SCHEMA: dict[str, pl.DataType] = {
     "posting_id": pl.String(), "source": pl.String(), "board": pl.String(), "source_id": pl.String(),
@@ -24,12 +25,16 @@ POSTING_SCHEMA: dict[str, pl.DataType] = {
     "salary_currency": pl.String(), "salary_period": pl.String(),
     "salary_min_usd": pl.Float64(), "salary_max_usd": pl.Float64(),
     "description_html": pl.String(), "description_text": pl.String(), "content_hash": pl.String(),
+    "period_raw": pl.String(), "period_month": pl.Date(), "salary_text": pl.String(),
+    "tags_raw": pl.String(), "roles_raw": pl.String(),
 }
 # What makes a new version of a posting: a change here means re-extracting its skills.
 CONTENT_FIELDS = (
     "title", "location_raw", "workplace_raw", "employment_type_raw", "department_raw",
     "description_html", "salary_raw",
 )
+# Fields added later count only when present, so existing postings keep their hashes.
+OPTIONAL_CONTENT_FIELDS = ("salary_text", "tags_raw", "roles_raw")
 
 
 def posting_id(source: str, board: str, source_id: str) -> str:
@@ -41,6 +46,9 @@ def content_hash(record: Mapping[str, Any]) -> str:
     for name in CONTENT_FIELDS:
         digest.update((record.get(name) or "").encode("utf-8", "surrogatepass"))
         digest.update(b"\x1f")
+    for name in OPTIONAL_CONTENT_FIELDS:
+        if record.get(name):
+            digest.update(f"{name}=".encode() + record[name].encode("utf-8", "surrogatepass") + b"\x1f")
     return digest.hexdigest()[:32]
 
 
@@ -55,10 +63,13 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
     source, board, title = record["source"], record["board"], record["title"]
     family = titles.role_family(title)
     period, currency = record.get("salary_period"), record.get("salary_currency")
+    posted = dates.posted_at(record.get("posted_at_raw"))
     values = {
         "posting_id": posting_id(source, board, record["source_id"]),
         "source": source, "board": board, "source_id": record["source_id"],
-        "company": companies.get((source, board)) or record.get("company") or board,
+        # An ATS board is one company's, so its token names it when nothing better does; HN and the
+        # remote-job feeds are many companies', and a posting that names none stays unnamed.
+        "company": companies.get((source, board)) or record.get("company") or (board if source in ATS_SOURCES else None),
         "title": " ".join(title.split()), "url": record.get("url"),
         "location_raw": record.get("location_raw"),
         "location": locations.primary_location(record.get("location_raw")),
@@ -68,7 +79,7 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
         "employment_type_raw": record.get("employment_type_raw"),
         "department_raw": record.get("department_raw"),
         "role_family": family, "is_ml_role": titles.is_ml_role(family), "seniority": titles.seniority(title),
-        "posted_at_raw": record.get("posted_at_raw"), "posted_at": dates.posted_at(record.get("posted_at_raw")),
+        "posted_at_raw": record.get("posted_at_raw"), "posted_at": posted,
         "salary_raw": record.get("salary_raw"),
         "salary_min": record.get("salary_min"), "salary_max": record.get("salary_max"),
         "salary_currency": currency, "salary_period": period,
@@ -77,5 +88,9 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
         "description_html": record.get("description_html"),
         "description_text": html_to_text(record.get("description_html")),
         "content_hash": content_hash(record),
+        "period_raw": record.get("period_raw"),
+        "period_month": dates.period_month(record.get("period_raw"), posted),
+        "salary_text": record.get("salary_text"), "tags_raw": record.get("tags_raw"),
+        "roles_raw": record.get("roles_raw"),
     }
     return tuple(values[name] for name in POSTING_SCHEMA)

@@ -126,7 +126,7 @@ REMOTE_VALUES = ("remote", "hybrid", "onsite", "unknown")
 _WORKPLACE = {
     "remote": "remote", "fully remote": "remote", "isremote=true": "remote", "hybrid": "hybrid",
     "onsite": "onsite", "on-site": "onsite", "on site": "onsite", "in office": "onsite", "office": "onsite",
-    "in-office": "onsite",
+    "in-office": "onsite", "telecommute": "remote",
 }
 
 

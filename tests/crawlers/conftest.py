@@ -19,7 +19,11 @@ from crawlers.run import run_spider
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "replay"
 BASIC = FIXTURES / "basic"
-API_SETTINGS = {"greenhouse": "GREENHOUSE_API_URL", "lever": "LEVER_API_URL", "ashby": "ASHBY_API_URL"}
+API_SETTINGS = {
+    "greenhouse": "GREENHOUSE_API_URL", "lever": "LEVER_API_URL", "ashby": "ASHBY_API_URL",
+    "hn": "HN_API_URL", "hn_algolia": "HN_ALGOLIA_URL", "jsonld": "JSONLD_BASE_URL",
+    "remoteok": "REMOTEOK_API_URL", "remotive": "REMOTIVE_API_URL",
+}
 
 
 def read_raw(path: Path) -> list[dict[str, Any]]:
@@ -85,18 +89,24 @@ class Crawl:
 
 @pytest.fixture
 def crawl(tmp_path: Path, server: ReplayServer):
-    """crawl(spider, boards, **settings) -> Crawl, against the shared replay server."""
+    """crawl(spider, boards, args=None, **settings) -> Crawl, against the shared replay server.
+
+    *args* are spider arguments (``-a``). The request-budget state goes to ``tmp_path/state``, never
+    to the real ``~/.local/state``.
+    """
     counter = iter(range(1000))
 
-    def _crawl(spider: str, boards: list[str] | None, **settings: object) -> Crawl:
+    def _crawl(spider: str, boards: list[str] | None, args: dict[str, object] | None = None,
+               **settings: object) -> Crawl:
         raw_dir = tmp_path / f"raw{next(counter)}"
         merged: dict[str, object] = {
             API_SETTINGS[spider]: server.url,
             "JOBTRENDS_FAST_HOSTS": ["127.0.0.1"],
             "JOBTRENDS_RETRY_BACKOFF_BASE": 0,
+            "JOBTRENDS_STATE_DIR": str(tmp_path / "state"),
         }
         merged.update(settings)
-        summary = run_spider(spider, raw_dir, boards=boards, settings=merged, timeout=60)
+        summary = run_spider(spider, raw_dir, boards=boards, settings=merged, spider_args=args, timeout=60)
         return Crawl(raw_dir, spider, summary)
 
     return _crawl

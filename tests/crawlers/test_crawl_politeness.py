@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from datetime import datetime, timedelta, timezone
 
@@ -218,3 +219,119 @@ def test_parse_retry_after_http_date():
     assert parse_retry_after("Mon, 05 Jan 2026 12:00:30 GMT", now=now) == 30.0
     assert parse_retry_after("Mon, 05 Jan 2026 11:00:00 GMT", now=now) == 0.0
     assert parse_retry_after((now + timedelta(minutes=2)).strftime("%a, %d %b %Y %H:%M:%S GMT"), now=now) == 120.0
+
+
+# --- robots.txt Crawl-delay -------------------------------------------------------------------------
+
+
+def test_robots_crawl_delay_spaces_requests_to_the_host(crawl, server, root_copy):
+    (root_copy / "robots.txt").write_text("User-agent: *\nCrawl-delay: 1\nAllow: /\n", encoding="utf-8")
+    server.set_root(root_copy)
+    # The replay host is a fast host (no download delay); robots.txt still binds it.
+    result = crawl("hn_algolia", ["whoishiring"], args={"since": "2026-02"})
+
+    assert result.boards["whoishiring"]["status"] == "ok"
+    times = [t for t, _, _ in server.requests]
+    assert len(times) >= 4  # robots.txt, the search page, two threads
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps) >= 0.95, gaps
+    assert result.summary["stats"][f"jobtrends/robots/crawl_delay/127.0.0.1:{server.port}"] == 1.0
+
+
+def _robots_middleware(**settings: object):
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.middlewares import RobotsTxtMiddleware
+
+    crawler = get_crawler(settings_dict={"ROBOTSTXT_OBEY": True, "JOBTRENDS_MAX_CRAWL_DELAY": 60, **settings})
+    return RobotsTxtMiddleware(crawler), crawler
+
+
+def test_crawl_delay_is_read_per_user_agent_and_capped():
+    from scrapy.robotstxt import ProtegoRobotParser
+
+    mw, crawler = _robots_middleware(JOBTRENDS_MAX_CRAWL_DELAY=5, USER_AGENT="jobtrends/0.1 (+x)")
+    crawler.stats.open_spider()
+    robots = b"User-agent: jobtrends\nCrawl-delay: 30\n\nUser-agent: *\nCrawl-delay: 2\n"
+    mw._parsers["a.example"] = ProtegoRobotParser(robots, None)
+    mw._parsers["b.example"] = ProtegoRobotParser(b"User-agent: *\nDisallow: /private\n", None)
+    mw._parsers["c.example"] = None  # no robots.txt
+    assert mw._crawl_delay("a.example", Request("https://a.example/x")) == 5.0  # ours: 30, capped
+    assert mw._crawl_delay("b.example", Request("https://b.example/x")) is None
+    assert mw._crawl_delay("c.example", Request("https://c.example/x")) is None
+    other = Request("https://a.example/x", headers={"User-Agent": "someone-else"})
+    mw._crawl_delays.clear()
+    assert mw._crawl_delay("a.example", other) == 2.0
+    assert crawler.stats.get_value("jobtrends/robots/crawl_delay_capped") == 1
+
+
+def test_crawl_delay_floor_narrows_the_jitter():
+    from scrapy.core.downloader import Slot
+
+    from crawlers.middlewares import _floor_slot
+
+    fast = Slot(concurrency=2, delay=FAST_HOST_DELAY, jitter=0)
+    _floor_slot(fast, 1.0)
+    assert (fast.delay, fast.jitter) == (1.0, 0.0)
+    jittery = Slot(concurrency=2, delay=1.0, jitter=0.5)  # DOWNLOAD_DELAY 1 with Scrapy's ±50 %
+    _floor_slot(jittery, 1.0)
+    assert jittery.download_delay() == 1.0
+    slow = Slot(concurrency=2, delay=4.0, jitter=0.5)  # AutoThrottle already waits longer
+    _floor_slot(slow, 1.0)
+    assert slow.delay == 4.0 and slow.jitter == 0.5
+    assert all(slow.download_delay() >= 1.0 for _ in range(200))
+    narrow = Slot(concurrency=2, delay=1.5, jitter=0.5)
+    _floor_slot(narrow, 1.0)
+    assert all(narrow.download_delay() >= 1.0 - 1e-9 for _ in range(200))
+
+
+# --- the daily request budget (units; end to end in test_crawl_feeds) --------------------------------
+
+
+def test_request_budget_rolls_over_24_hours(tmp_path):
+    from crawlers.middlewares import BUDGET_FILE, RequestBudget
+
+    budget = RequestBudget(tmp_path / "state", {"remotive": 4}, ["127.0.0.1"])
+    t0 = 1_800_000_000.0
+    assert [budget.acquire("remotive", "remotive.com", now=t0 + i) for i in range(5)] == [True] * 4 + [False]
+    assert budget.remaining("remotive", "remotive.com", now=t0 + 10) == 0
+    assert budget.remaining("remotive", "REMOTIVE.com", now=t0 + 24 * 3600) == 1  # the first one expired
+    assert budget.acquire("remotive", "remotive.com", now=t0 + 24 * 3600)
+    assert not budget.acquire("remotive", "remotive.com", now=t0 + 24 * 3600)
+    # Other hosts, other spiders and exempt (replay) hosts are not limited by this entry.
+    assert budget.acquire("remotive", "api.remotive.example", now=t0)
+    assert budget.remaining("remoteok", "remotive.com") is None and budget.acquire("remoteok", "remotive.com")
+    assert budget.remaining("remotive", "127.0.0.1") is None
+    assert all(budget.acquire("remotive", "127.0.0.1", now=t0) for _ in range(10))
+
+    state = json.loads((tmp_path / "state" / BUDGET_FILE).read_text())
+    assert set(state) == {"remotive"} and set(state["remotive"]) == {"remotive.com", "api.remotive.example"}
+    assert len(state["remotive"]["remotive.com"]) == 4
+    assert datetime.fromisoformat(state["remotive"]["remotive.com"][0]).utcoffset() == timedelta(0)
+    # A second budget object (another run) sees the same state.
+    again = RequestBudget(tmp_path / "state", {"remotive": 4})
+    assert again.remaining("remotive", "remotive.com", now=t0 + 24 * 3600) == 0
+
+
+def test_request_budget_survives_an_unreadable_state_file(tmp_path, caplog):
+    from crawlers.middlewares import BUDGET_FILE, RequestBudget
+
+    (tmp_path / BUDGET_FILE).write_text("{not json")
+    budget = RequestBudget(tmp_path, {"remotive": 1})
+    assert budget.acquire("remotive", "remotive.com")
+    assert "unreadable" in caplog.text
+    assert not budget.acquire("remotive", "remotive.com")
+
+
+def test_project_settings_for_the_new_sources():
+    s = project_settings
+    assert (s.HN_API_URL, s.HN_ALGOLIA_URL, s.REMOTEOK_API_URL, s.REMOTIVE_API_URL) == (
+        "https://hacker-news.firebaseio.com", "https://hn.algolia.com", "https://remoteok.com", "https://remotive.com",
+    )
+    assert s.HN_MAX_THREADS == 1 and s.HN_MAX_SCAN == 60
+    assert s.JOBTRENDS_DAILY_LIMITS == {"remotive": 4}
+    assert s.JOBTRENDS_STATE_DIR == "~/.local/state/jobtrends"
+    assert s.JOBTRENDS_MAX_CRAWL_DELAY == 60
+    assert s.DOWNLOADER_MIDDLEWARES["crawlers.middlewares.DailyLimitMiddleware"] > s.DOWNLOADER_MIDDLEWARES[
+        "crawlers.middlewares.RobotsTxtMiddleware"
+    ]

@@ -121,12 +121,12 @@ def test_boards_default_to_the_sources_file(crawl, tmp_path):
     assert all(o["status"] == "ok" for o in result.boards.values())
 
 
-def test_scrapy_list_names_the_three_spiders():
+def test_scrapy_list_names_every_spider():
     out = subprocess.run(
         [sys.executable, "-P", "-m", "scrapy", "list"], cwd=CRAWLERS_DIR,
         capture_output=True, text=True, check=True, timeout=60,
     ).stdout
-    assert out.split() == ["ashby", "greenhouse", "lever"]
+    assert out.split() == ["ashby", "greenhouse", "hn", "hn_algolia", "jsonld", "lever", "remoteok", "remotive"]
 
 
 def test_run_spider_raises_crawl_error_with_the_log_tail(tmp_path):
@@ -160,6 +160,20 @@ def test_crawl_command_encodes_settings(tmp_path):
     assert setting_arg(["a,b", "c"]) == '["a,b", "c"]'
     with pytest.raises(ValueError):
         crawl_command("lever", tmp_path, boards=["a,b"])
+
+
+def test_crawl_command_encodes_spider_arguments(tmp_path):
+    cmd = crawl_command(
+        "jsonld", tmp_path, boards=["acme"],
+        spider_args={"urls": {"acme": ["https://a.example/1"]}, "stories": [1, 2], "since": "2011-04"},
+    )
+    assert cmd[6:8] == ["-a", "boards=acme"]
+    assert 'urls={"acme": ["https://a.example/1"]}' in cmd
+    assert "stories=1,2" in cmd and "since=2011-04" in cmd
+    assert cmd[cmd.index("stories=1,2") - 1] == "-a"
+    for bad in ({"boards": "x"}, {"not a name": "x"}):
+        with pytest.raises(ValueError):
+            crawl_command("hn", tmp_path, spider_args=bad)
 
 
 def test_a_bad_sources_file_fails_the_crawl_at_start_up(tmp_path):

@@ -12,8 +12,9 @@ from datetime import date
 
 import pytest
 
-from crawlers.replay import boards_in, snapshots
+from crawlers.replay import boards_in, is_snapshot, snapshots
 from crawlers.replay.server import ReplayServer, lever_page
+from crawlers.spiders.jsonld import sitemap_entries
 
 
 def get(url: str) -> tuple[int, str, bytes]:
@@ -38,6 +39,41 @@ def test_routes_serve_files_byte_for_byte(server, basic_root):
         assert body == (basic_root / file).read_bytes(), path
 
 
+def test_routes_of_the_other_sources(server, basic_root):
+    for path, file, ctype in [
+        ("/v0/user/whoishiring.json", "hn/user/whoishiring.json", "application/json"),
+        ("/v0/item/9004.json", "hn/item/9004.json", "application/json"),
+        ("/api/v1/search_by_date?tags=story,author_whoishiring&hitsPerPage=100&page=0",
+         "hn_algolia/search_by_date.json", "application/json"),
+        ("/api/v1/search_by_date?tags=story", "hn_algolia/search_by_date.json", "application/json"),
+        ("/api/v1/items/9002", "hn_algolia/items/9002.json", "application/json"),
+        ("/api", "remoteok/api.json", "application/json"),
+        ("/api/remote-jobs", "remotive/remote-jobs.json", "application/json"),
+        ("/birch-jobs/b1rch-0001", "jsonld/birch-jobs/b1rch-0001.html", "text/html"),
+    ]:
+        status, got_ctype, body = get(server.url + path)
+        assert (status, got_ctype) == (200, ctype), path
+        assert body == (basic_root / file).read_bytes(), path
+    assert get(server.url + "/api/remote-jobs")[2].startswith(b"\xef\xbb\xbf")  # the BOM, as saved
+    # Algolia pages after the first are empty, whatever the file holds.
+    status, _, body = get(server.url + "/api/v1/search_by_date?tags=story&hitsPerPage=100&page=1")
+    assert (status, json.loads(body)) == (200, {"hits": [], "nbPages": 1})
+
+
+def test_generated_sitemap_lists_every_saved_page(server, basic_root):
+    status, ctype, body = get(server.url + "/acme-careers/sitemap.xml")
+    assert (status, ctype) == (200, "application/xml")
+    kind, entries = sitemap_entries(body)
+    ids = sorted(p.stem for p in (basic_root / "jsonld" / "acme-careers").glob("*.html"))
+    assert kind == "urlset"
+    assert [e["loc"] for e in entries] == [f"{server.url}/acme-careers/{i}" for i in ids]
+    for entry in entries:
+        assert get(entry["loc"])[0] == 200
+    # Asked by another name for the host, the sitemap lists URLs on that name.
+    _, _, other = get(f"http://localhost:{server.port}/birch-jobs/sitemap.xml")
+    assert [e["loc"] for e in sitemap_entries(other)[1]] == [f"http://localhost:{server.port}/birch-jobs/b1rch-0001"]
+
+
 def test_lever_honours_skip_and_limit(server, basic_root):
     ids = [p["id"] for p in json.loads((basic_root / "lever" / "cobalt-ai.json").read_bytes())]
     pages = []
@@ -54,6 +90,9 @@ def test_unknown_boards_and_paths_are_json_404s(server):
     for path in (
         "/v1/boards/nobody/jobs", "/v0/postings/nobody", "/posting-api/job-board/nobody",
         "/v1/boards/..%2Fgreenhouse%2Facme-robotics/jobs", "/v1/boards/%2e%2e/jobs", "/elsewhere",
+        "/v0/item/424242.json", "/v0/user/nobody.json", "/api/v1/items/424242", "/ghost-site/sitemap.xml",
+        "/acme-careers/no-such-page", "/acme-careers/..%2F..%2Fremoteok%2Fapi", "/%2e%2e/sitemap.xml",
+        "/v0/item/..%2F..%2Fremoteok%2Fapi.json",
     ):
         status, ctype, body = get(server.url + path)
         assert (status, ctype) == (404, "application/json"), path
@@ -139,6 +178,10 @@ def test_a_single_snapshot_folder_is_its_own_snapshot(basic_root):
         "greenhouse": ["acme-robotics", "birchwood-labs", "bom-co", "garbled-co", "latin1-co"],
         "lever": ["cobalt-ai", "dune-data"],
         "ashby": ["ember-ml", "fjord-vision"],
+        "hn": ["whoishiring"],
+        "jsonld": ["acme-careers", "birch-jobs"],
+        "remoteok": ["remoteok"],
+        "remotive": ["remotive"],
     }
 
 
@@ -161,4 +204,24 @@ def test_boards_in_keeps_dots_and_lists_every_ats(tmp_path):
     (tmp_path / "ashby" / "Jerry.ai.json").write_text("{}")
     (tmp_path / "ashby" / "beta.json").write_text("{}")
     (tmp_path / "ashby" / "notes.txt").write_text("ignored")
-    assert boards_in(tmp_path) == {"greenhouse": [], "lever": [], "ashby": ["Jerry.ai", "beta"]}
+    assert boards_in(tmp_path) == {
+        "greenhouse": [], "lever": [], "ashby": ["Jerry.ai", "beta"],
+        "hn": [], "jsonld": [], "remoteok": [], "remotive": [],
+    }
+
+
+def test_any_source_folder_makes_a_snapshot(tmp_path):
+    assert not is_snapshot(tmp_path)
+    assert boards_in(tmp_path) == {s: [] for s in ("greenhouse", "lever", "ashby", "hn", "jsonld", "remoteok", "remotive")}
+    (tmp_path / "remotive").mkdir()
+    assert is_snapshot(tmp_path) and snapshots(tmp_path) == [(None, tmp_path)]
+    assert boards_in(tmp_path)["remotive"] == []  # the folder without remote-jobs.json: nothing to crawl
+    (tmp_path / "remotive" / "remote-jobs.json").write_text("{}")
+    (tmp_path / "hn" / "user").mkdir(parents=True)
+    (tmp_path / "jsonld" / "zeta").mkdir(parents=True)
+    (tmp_path / "jsonld" / "alpha").mkdir()
+    (tmp_path / "jsonld" / "notes.txt").write_text("not a site")
+    boards = boards_in(tmp_path)
+    assert (boards["remotive"], boards["hn"], boards["jsonld"]) == (["remotive"], [], ["alpha", "zeta"])
+    (tmp_path / "hn" / "user" / "whoishiring.json").write_text("{}")
+    assert boards_in(tmp_path)["hn"] == ["whoishiring"]

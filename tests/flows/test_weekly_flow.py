@@ -126,22 +126,20 @@ def test_failing_board_and_bad_body_are_recorded_and_the_run_goes_on(tmp_path, f
 
 
 @pytest.mark.corpus
-def test_corpus_replay_loads_every_ats_posting(tmp_path):
+def test_corpus_replay_loads_every_posting_of_every_source(tmp_path):
     corpus = require_corpus()
     results = demo(home=str(tmp_path), corpus=str(corpus))
     assert len(results) == 1 and results[0]["failed_boards"] == []
     counts = dict(q(tmp_path, "select source, count(*) from postings group by 1"))
-    assert counts == {"ashby": 3350, "greenhouse": 241, "lever": 4}
+    assert counts == {"ashby": 3350, "greenhouse": 241, "lever": 4, "hn": 1660, "jsonld": 100, "remoteok": 97, "remotive": 35}
+    assert q(tmp_path, "select count(*) from quarantined_records")[0][0] == 0
     top = q(tmp_path, "select skill, share from skill_demand_weekly order by share desc limit 10")
     assert len(top) == 10 and top[0][1] > 0.3
-
-
-def test_an_edited_posting_is_one_posting_with_its_new_skills(sample_home):
-    home, _ = sample_home
-    # The sample edits this posting on 2026-11-02 (adds vLLM and RAG); see crawlers/replay/sample/README.md.
-    posting = "greenhouse:lumenforge:5413768003"
-    versions = q(home, f"select count(distinct content_hash), count(*) from sightings where posting_id = '{posting}'")[0]
-    assert versions[0] == 2 and versions[1] == 5
-    skills = {s for (s,) in q(home, f"select skill from posting_skills where posting_id = '{posting}'")}
-    assert "vllm" in skills
-    assert q(home, f"select count(*) from postings where posting_id = '{posting}'")[0][0] == 1
+    # HN postings belong to their thread's month (January to May 2026).
+    months = [m for (m,) in q(tmp_path, "select distinct period_month from postings where source = 'hn' order by 1")]
+    assert [(m.year, m.month) for m in months] == [(2026, 1), (2026, 2), (2026, 3), (2026, 4), (2026, 5)]
+    # Every posting belongs to exactly one job (benchmarks/bench_dedup.py measures how well).
+    jobs, postings = q(tmp_path, "select count(*), sum(n_sightings) from jobs")[0]
+    assert postings == sum(counts.values()) and 0 < jobs <= postings
+    page = next((tmp_path / "reports").glob("*/index.html")).read_text(encoding="utf-8")
+    assert 'href="https://remoteok.com/"' in page and 'href="https://remotive.com/"' in page

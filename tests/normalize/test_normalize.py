@@ -110,3 +110,13 @@ def test_content_hash_ignores_fields_that_do_not_change_the_posting(fixture_text
 ])
 def test_role_family_prefers_the_most_specific_rule(title, family):
     assert role_family(title) == family
+
+
+def test_period_month_prefers_the_stated_period():
+    from datetime import date
+
+    from flows.normalize.dates import period_month
+
+    assert period_month("2026-05", datetime(2026, 5, 20)) == date(2026, 5, 1)
+    assert period_month(None, datetime(2026, 4, 30, 23)) == date(2026, 4, 1)
+    assert period_month("garbage", None) is None

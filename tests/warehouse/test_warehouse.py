@@ -154,3 +154,18 @@ def test_volume_drop_check_flags_broken_boards(tmp_path):
     with db.connect_read(tmp_path) as con:
         flagged = dict(con.execute("select board, problem from check_volume_drop").fetchall())
     assert flagged == {"big": "dropped to zero", "half": "dropped by more than half", "down": "crawl failed"}
+
+
+def test_a_week_is_partitioned_by_source(tmp_path, fixture_text):
+    load(tmp_path, fixture_text, date(2026, 11, 16), "r1")
+    taxonomy = load_taxonomy(SMALL)
+    postings, crawl, quarantine = week_frames(fixture_text)
+    only_ashby = postings.filter(pl.col("source") == "ashby")
+    run = RunInfo("r2", date(2026, 11, 16), date(2026, 11, 16), "replay", "test", datetime.now(timezone.utc), "/tmp/raw")
+    with db.write_window(tmp_path) as con:
+        load_reference(con, taxonomy)
+        # A re-run in which greenhouse failed: its sightings from the first run of the week stay.
+        load_week(con, run, only_ashby, crawl.filter(pl.col("source") == "lever"), quarantine.clear())
+    with db.connect_read(tmp_path) as con:
+        by_source = dict(con.execute("select source, count(*) from sightings group by 1").fetchall())
+    assert by_source == {"greenhouse": 2, "ashby": 2}
