@@ -22,11 +22,11 @@ from pathlib import Path
 from flows.config import Settings, load_settings
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        settings = load_settings()
+        settings = settings or load_settings()
     except (OSError, ValueError) as exc:
         parser.exit(2, f"jobtrends: {exc}\n")
     if args.home:

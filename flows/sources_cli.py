@@ -378,30 +378,3 @@ def discover_boards(texts: Iterable[str | None], known: Iterable[tuple[str, str]
     rows = [(ats, min(spellings[(ats, k)].items(), key=lambda kv: (-kv[1], kv[0]))[0], n)
             for (ats, k), n in mentions.items()]
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1].casefold(), r[1]))
-
-
-# --- standalone -----------------------------------------------------------------------------------------
-
-
-def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
-    """``python -m flows.sources_cli list|check|discover ...`` (the same as ``jobtrends sources ...``)."""
-    parser = argparse.ArgumentParser(prog="jobtrends")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["sources", *(sys.argv[1:] if argv is None else argv)])
-    if settings is None:
-        from flows.config import load_settings
-
-        try:
-            settings = load_settings()
-        except (OSError, ValueError) as exc:
-            parser.exit(2, f"jobtrends: {exc}\n")
-    if args.home:
-        settings = settings.with_overrides(home=args.home)
-    try:
-        return args.handler(args, settings)
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -18,7 +18,8 @@ from crawlers.replay.server import ReplayServer
 from crawlers.settings import user_agent
 from crawlers.sources import Board, load_sources
 from flows.config import Settings
-from flows.sources_cli import add_parser, check_boards, discover_boards, main
+from flows.cli import main
+from flows.sources_cli import add_parser, check_boards, discover_boards
 from warehouse import db
 
 
@@ -97,9 +98,9 @@ def test_a_bad_sources_file_is_a_one_line_error(tmp_path, capsys):
     assert "unknown ats" in err and err.count("\n") == 1
 
 
-def test_main_runs_standalone(tmp_path, capsys):
+def test_jobtrends_sources_list(tmp_path, capsys):
     sources = write_sources(tmp_path / "s.toml", [("ashby", "Acme", "Acme")])
-    assert main(["list", "--format", "csv"], settings=Settings(sources_file=sources)) == 0
+    assert main(["sources", "list", "--format", "csv"], settings=Settings(sources_file=sources)) == 0
     assert capsys.readouterr().out == "ats,board,company\nashby,Acme,Acme\n"
 
 
