@@ -12,7 +12,8 @@ def test_greenhouse_unescapes_content_and_rejects_untitled(fixture_text):
     assert first["description_html"].startswith("<h3>About Acme</h3>")
     assert "SQL &amp; Spark" in first["description_html"]  # escaped once by the API, unescaped once
     assert first["company"] == "Acme Robotics"
-    assert first["posted_at_raw"] == "2026-11-02T08:30:00-05:00"
+    assert first["posted_at_raw"] == "2026-11-02T08:30:00-05:00"  # no posted date: first_published...
+    assert result.records[1]["posted_at_raw"] == "2026-11-01T00:00:00Z"  # ...else updated_at
     assert first["workplace_raw"] == "Hybrid"
     assert first["location_raw"] == "Berlin, Germany"
     assert json.loads(first["raw_json"])["id"] == 4001
