@@ -9,8 +9,10 @@ from datetime import date
 
 import pytest
 
+from crawlers.parsers import parser_for
 from crawlers.replay import boards_in, snapshots
 from crawlers.replay.server import ReplayServer
+from crawlers.spiders.hn import hiring_month
 from flows.demo import SAMPLE_DIR, demo
 from flows.weekly import weekly
 from tests.conftest import require_corpus
@@ -20,6 +22,24 @@ pytestmark = pytest.mark.slow
 
 
 COUNTS = "select (select count(*) from sightings), (select count(*) from posting_skills), (select sum(n_with_skill) from skill_demand_weekly)"
+
+
+def postings_in(snapshot) -> int:
+    """How many postings a snapshot holds, by the parsers alone (the oracle for what the flow loads)."""
+    total = 0
+    for source in ("greenhouse", "lever", "ashby", "remoteok", "remotive"):
+        for file in sorted((snapshot / source).glob("*.json")):
+            total += len(parser_for(source)(file.read_text(encoding="utf-8"), file.stem).records)
+    for page in sorted(snapshot.glob("jsonld/*/*.html")):
+        total += len(parser_for("jsonld")(page.read_text(encoding="utf-8"), page.parent.name).records)
+    items = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(snapshot.glob("hn/item/*.json"))]
+    stories = {i["id"]: i for i in items if i and i.get("type") == "story" and hiring_month(i.get("title") or "")}
+    for item in items:
+        if item and item.get("parent") in stories:
+            story = stories[item["parent"]]
+            context = {"story_id": story["id"], "story_title": story["title"], "story_time": story["time"]}
+            total += len(parser_for("hn")(json.dumps(item), "whoishiring", context).records)
+    return total
 
 
 def q(home, sql):
@@ -42,14 +62,10 @@ def test_demo_loads_every_snapshot_of_the_sample(sample_home):
     assert len(weeks) == len(found)
     per_week = dict(q(home, "select week, count(*) from sightings group by 1"))
     for (snapshot_date, path), result in zip(found, results):
-        expected = sum(
-            len(data) if isinstance(data := json.loads(f.read_text(encoding="utf-8")), list) else len(data["jobs"])
-            for f in path.glob("*/*.json")
-        )
-        assert result["postings"] == expected == per_week[snapshot_date]
+        assert result["postings"] == postings_in(path) == per_week[snapshot_date]
         assert result["failed_boards"] == []
     sources = {s for (s,) in q(home, "select distinct source from postings")}
-    assert sources == {"greenhouse", "lever", "ashby"}
+    assert sources == {"greenhouse", "lever", "ashby", "hn", "jsonld", "remoteok", "remotive"}
     assert q(home, "select count(*) from postings")[0][0] >= 40
     assert q(home, "select count(*) from check_duplicate_postings")[0][0] == 0
     assert q(home, "select count(*) from check_null_keys")[0][0] == 0
@@ -143,3 +159,26 @@ def test_corpus_replay_loads_every_posting_of_every_source(tmp_path):
     assert postings == sum(counts.values()) and 0 < jobs <= postings
     page = next((tmp_path / "reports").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'href="https://remoteok.com/"' in page and 'href="https://remotive.com/"' in page
+
+
+def test_demo_counts_a_job_seen_on_a_board_and_a_feed_once(sample_home):
+    home, _ = sample_home
+    # The sample's Remote OK listing 1160427 is Fernwave's Ashby posting (see the sample README).
+    ids = ("remoteok:remoteok:1160427", "ashby:fernwave:11deb73c-2ffc-5a43-b12f-f0c54badcb1e")
+    canonical = {c for (c,) in q(home, f"select canonical_id from postings where posting_id in {ids}")}
+    assert len(canonical) == 1
+    [(n_sightings, sources)] = q(home, f"select n_sightings, sources from jobs where canonical_id = '{canonical.pop()}'")
+    assert n_sightings == 2 and sources == ["ashby", "remoteok"]
+    # Deleted and dead HN comments are counted, not loaded.
+    assert q(home, "select sum(n) from skipped_counts where source = 'hn'")[0][0] > 0
+
+
+def test_an_edited_posting_is_one_posting_with_its_new_skills(sample_home):
+    home, _ = sample_home
+    # The sample edits this posting on 2026-11-02 (adds vLLM and RAG); see crawlers/replay/sample/README.md.
+    posting = "greenhouse:lumenforge:5413768003"
+    versions = q(home, f"select count(distinct content_hash), count(*) from sightings where posting_id = '{posting}'")[0]
+    assert versions[0] == 2 and versions[1] == 5
+    skills = {s for (s,) in q(home, f"select skill from posting_skills where posting_id = '{posting}'")}
+    assert "vllm" in skills
+    assert q(home, f"select count(*) from postings where posting_id = '{posting}'")[0][0] == 1

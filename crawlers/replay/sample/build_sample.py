@@ -2,7 +2,8 @@
 
 Everything in this folder (the dated snapshot folders, their ``robots.txt`` and the README) is written
 from the data below: invented companies, invented postings, invented text, shaped like the public
-Greenhouse, Lever and Ashby job-board API responses. There is no randomness: ids are uuid5 / arithmetic
+Greenhouse, Lever and Ashby job-board API responses, the Hacker News Firebase API ("Who is hiring?"
+threads), the Remote OK and Remotive APIs and a schema.org JSON-LD career site. There is no randomness: ids are uuid5 / arithmetic
 on fixed keys and the few "jittered" values (seconds, milliseconds) come from a SHA-256 of fixed keys,
 so running the script again reproduces every file byte for byte.
 
@@ -22,7 +23,7 @@ import json
 import sys
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -1742,11 +1743,611 @@ def ashby_board(c: Company, week: int) -> dict[str, object]:
 
 
 # =====================================================================================================
+# Sources beyond the ATS APIs (all invented): Hacker News, Remote OK, Remotive, a JSON-LD career site
+# =====================================================================================================
+
+def _utc(stamp: str, key: str = "") -> datetime:
+    """``"YYYY-MM-DD HH:MM"`` UTC plus a stable 0-59 s jitter from *key* (none without a key)."""
+    base = datetime.strptime(stamp, "%Y-%m-%d %H:%M").replace(tzinfo=timezone.utc)
+    return base + timedelta(seconds=_h("s", key) % 60) if key else base
+
+
+def _visible(t: datetime, week: int) -> bool:
+    """Posted before the snapshot's crawl date (everything in a snapshot predates its Monday)."""
+    return t < _week_date(week)
+
+
+# --- Hacker News (Firebase API: /v0/user/<name>.json, /v0/item/<id>.json) ---------------------------
+
+HN_USER = "whoishiring"
+# HN item ids grow with time (about 12,400 a day); ids here are computed from the item's time so that
+# they are ordered like real ones and unique (validate() checks).
+HN_BASE_T = datetime(2026, 10, 1, 15, 0, tzinfo=timezone.utc)
+HN_BASE_ID = 49843120
+HN_RATE = 0.1435  # ids per second
+
+
+def hn_id(t: datetime, key: str) -> int:
+    return HN_BASE_ID + int((t - HN_BASE_T).total_seconds() * HN_RATE) + _h("hnid", key) % 23
+
+
+@dataclass
+class HnThread:
+    key: str
+    title: str
+    posted: str  # UTC "YYYY-MM-DD HH:MM"
+    hiring: bool
+    text: str
+    offset: int = 0  # id offset from the hiring thread posted with it (the bot posts them together)
+
+    @property
+    def time(self) -> datetime:
+        return _utc(self.posted) + timedelta(seconds=self.offset)
+
+    @property
+    def id(self) -> int:
+        return HN_BASE_ID + int((self.time - HN_BASE_T).total_seconds() * HN_RATE) + self.offset
+
+
+@dataclass
+class HnComment:
+    thread: str
+    key: str
+    posted: str  # UTC "YYYY-MM-DD HH:MM"
+    by: str
+    paras: list[str]  # plain text paragraphs (URLs become links); the first is the header
+    dead: bool = False
+    deleted: bool = False  # deleted by its author before any snapshot saw it
+    deleted_from: int | None = None  # live until the week before, then served as deleted
+    note: str = ""  # what the comment is there to exercise (README)
+
+    @property
+    def time(self) -> datetime:
+        return _utc(self.posted, "hn/" + self.key)
+
+    @property
+    def id(self) -> int:
+        return hn_id(self.time, self.key)
+
+    def state(self, week: int) -> str:
+        if self.deleted or (self.deleted_from is not None and week >= self.deleted_from):
+            return "deleted"
+        return "dead" if self.dead else "live"
+
+
+_HIRING_TEXT = ("Please state the location and include REMOTE for remote work, REMOTE (US) or similar if the "
+                "country is restricted, and ONSITE when remote work is <i>not</i> an option.<p>Please only post "
+                "if you personally are part of the hiring company&#x2F;no recruiting firms or job boards. One "
+                "post per company. If it isn&#x27;t a household name, explain what your company does.<p>Commenters: "
+                "please don&#x27;t reply to job posts to complain about something. Readers: please only email "
+                "if you are personally interested in the job.")
+_WANTS_TEXT = ("Share your information if you are looking for work. Please use this format:<p>Location:<p>"
+               "Remote:<p>Willing to relocate:<p>Technologies:<p>Résumé&#x2F;CV:<p>Email:<p>"
+               "Please only post if you are personally looking for work. Readers: please only email these "
+               "people if you are personally hiring.")
+
+HN_THREADS: dict[str, HnThread] = {t.key: t for t in [
+    HnThread("oct", "Ask HN: Who is hiring? (October 2026)", "2026-10-01 15:00", True, _HIRING_TEXT),
+    HnThread("oct-wants", "Ask HN: Who wants to be hired? (October 2026)", "2026-10-01 15:00", False,
+             _WANTS_TEXT, offset=2),
+    HnThread("nov", "Ask HN: Who is hiring? (November 2026)", "2026-11-01 16:00", True, _HIRING_TEXT),
+    HnThread("nov-wants", "Ask HN: Who wants to be hired? (November 2026)", "2026-11-01 16:00", False,
+             _WANTS_TEXT, offset=2),
+]}
+
+HN_COMMENTS: list[HnComment] = [
+    # --- October thread ----------------------------------------------------------------------------
+    HnComment("oct", "oct-lumenforge", "2026-10-01 15:04", "lumenforge_eng", [
+        "Lumenforge Labs | Machine Learning Engineer, Retrieval | MLOps Engineer | San Francisco, New York "
+        "| REMOTE (US) | $150k–$215k",
+        "We build the retrieval and question-answering layer that companies run over their own contracts, "
+        "manuals and support tickets, inside their own cloud accounts. About 140 people, profitable.",
+        "Machine Learning Engineer, Retrieval: embeddings, hybrid search and re-ranking that hold up on messy enterprise "
+        "documents. Python, PyTorch, a lot of evaluation work.",
+        "MLOps Engineer: training and evaluation pipelines, GPU scheduling on Kubernetes, CI/CD for models.",
+        "Both roles and the rest of our openings: https://job-boards.greenhouse.io/lumenforge",
+    ], note="links the sample's Greenhouse board `lumenforge` (discover)"),
+    HnComment("oct", "oct-drumlin", "2026-10-01 15:12", "drumlin_cto", [
+        "Drumlin Robotics | Perception Engineer, Robotics ML Engineer | Pittsburgh, PA | ONSITE | "
+        "$160k-$210k + equity",
+        "Our robots unload trailers at distribution centres: mixed boxes, crushed boxes, boxes wrapped in "
+        "plastic. We need people who like getting models to work on real hardware.",
+        "Stack: Python, C++, PyTorch, ROS 2, a fleet of 40 robots at four customer sites.",
+        "Apply at https://drumlin.example/careers or write to hiring@drumlin.example",
+    ]),
+    HnComment("oct", "oct-wrenfield", "2026-10-01 15:37", "wren_founder", [
+        "Wrenfield (YC S25) | Founding AI Engineer | San Francisco | Onsite | $180K–$240K, 0.5–1.5% equity",
+        "Wrenfield reads insurance claim files (photos, PDFs, adjuster notes) and drafts the settlement "
+        "letter. We are 6 people with paying customers.",
+        "You would own our LLM and RAG pipeline end to end: document parsing, retrieval, evaluation, prompt "
+        "and fine-tuning experiments. TypeScript and Python.",
+        "Email founders@wrenfield.example with something you built.",
+    ]),
+    HnComment("oct", "oct-deleted", "2026-10-01 16:48", "", [], deleted=True,
+              note="deleted before the first snapshot"),
+    HnComment("oct", "oct-orbitale", "2026-10-02 09:15", "orbitale_jobs", [
+        "Orbitale - Berlin, Germany - Hybrid - Senior Data Engineer, Machine Learning Engineer - €75k–€95k",
+        "Orbitale runs the search and recommendations behind three European second-hand marketplaces.",
+        "Senior Data Engineer: Kafka, Flink, dbt, BigQuery. Machine Learning Engineer: ranking models, "
+        "feature store, online A/B tests.",
+        "English-speaking team, visa sponsorship and relocation support. https://orbitale.example/jobs",
+    ], note="` - ` separators instead of pipes, two roles in one field"),
+    HnComment("oct", "oct-saltbox", "2026-10-03 14:20", "saltbox_data", [
+        "Saltbox Analytics | Data Scientist (Experimentation) | REMOTE (US, Canada) | Full-time",
+        "We run the experimentation platform for subscription apps. You would design tests, build variance "
+        "reduction into the product and help customers read their results.",
+        "SQL, Python, causal inference. No salary posted yet; ask us and we will tell you the band.",
+    ], note="no salary"),
+    HnComment("oct", "oct-dead", "2026-10-05 03:02", "easycash_4471", [
+        "Earn $400 a day reviewing AI answers from home, no experience needed!! Message me on the app",
+    ], dead=True, note="flagged spam"),
+    HnComment("oct", "oct-kelpline", "2026-10-12 08:40", "kelpline_hr", [
+        "Kelpline | Staff Machine Learning Engineer, Forecasting | Oslo, Norway or REMOTE (EU) | €110k–€140k",
+        "Kelpline predicts port congestion and vessel arrival times for shipping lines. Time-series models "
+        "on AIS data, weather and port schedules.",
+        "Python, PyTorch, Polars, Airflow. Details: https://kelpline.example/careers/staff-mle",
+    ]),
+    HnComment("oct", "oct-mirthwood", "2026-10-21 17:05", "mirthwood_studio", [
+        "Mirthwood Games | Senior Frontend Engineer (TypeScript, WebGL) | Montreal, QC | Hybrid | "
+        "CA$140k–CA$175k",
+        "We make a cosy browser-based farming game with 2M monthly players. You will own rendering "
+        "performance and our UI toolkit.",
+        "https://mirthwood.example/jobs",
+    ], note="posted after the first snapshot; not an ML role"),
+    HnComment("oct", "oct-larkspur", "2026-10-29 13:30", "larkspur_clinical", [
+        "Larkspur Clinical | Machine Learning Engineer, Medical Imaging; Data Engineer | Boston, MA | Hybrid "
+        "| $165,000 - $205,000",
+        "Larkspur builds screening tools for diabetic eye disease used in primary-care clinics.",
+        "- Machine Learning Engineer, Medical Imaging: PyTorch, model validation for FDA submissions",
+        "- Data Engineer: DICOM pipelines, Postgres, AWS",
+        "Apply: https://larkspur.example/careers",
+    ], note="roles separated by `;`, listed again in the body"),
+    # --- November thread ---------------------------------------------------------------------------
+    HnComment("nov", "nov-drumlin", "2026-11-01 16:02", "drumlin_cto", [
+        "Drumlin Robotics | Perception Engineer, Robotics ML Engineer, Controls Engineer | Pittsburgh, PA | "
+        "ONSITE | $160k-$215k + equity",
+        "Our robots unload trailers at distribution centres: mixed boxes, crushed boxes, boxes wrapped in "
+        "plastic. We need people who like getting models to work on real hardware.",
+        "Stack: Python, C++, PyTorch, ROS 2, a fleet of 55 robots at six customer sites.",
+        "Apply at https://drumlin.example/careers or write to hiring@drumlin.example",
+    ], note="October's Drumlin ad re-posted, edited (a third role, a higher top of range, a bigger fleet)"),
+    HnComment("nov", "nov-fernwave", "2026-11-01 16:09", "fernwave_talent", [
+        "Fernwave | AI Engineer, Voice Agents | REMOTE (Canada) | CA$160k–CA$200k",
+        "Fernwave builds voice agents that answer the phone for utilities, airlines and clinics.",
+        "You would build the tools and evaluations behind our agents: function calling, retrieval over "
+        "customer knowledge bases and call-quality metrics. Python and TypeScript.",
+        "Apply: https://fernwave.example/careers",
+    ]),
+    HnComment("nov", "nov-glasswing", "2026-11-01 16:27", "glasswing_ai", [
+        "Glasswing AI | LLM Evaluation Engineer | Research Engineer, Post-training | REMOTE | $150k–$200k",
+        "We sell evaluation suites for companies shipping LLM features: regression tests for prompts, "
+        "red-teaming and human review at scale.",
+        "Research Engineer, Post-training: RLHF and DPO on open-weight models, vLLM for sampling.",
+        "https://glasswing.example/jobs",
+    ]),
+    HnComment("nov", "nov-dead", "2026-11-01 17:45", "jobsjobsjobs2", [
+        "We are hiring everyone!!! Click here for 1000 remote jobs: https://jobsjobsjobs.example",
+    ], dead=True, note="flagged spam, with a link"),
+    HnComment("nov", "nov-pinewhistle", "2026-11-01 19:33", "pinewhistle", [
+        "Pinewhistle | Data Engineer | Lisbon, Portugal | Hybrid | €55k–€70k",
+        "Pinewhistle makes route-planning software for regional bus networks. Spark, dbt and a lot of GTFS.",
+        "Email jobs@pinewhistle.example",
+    ], deleted_from=5),
+    HnComment("nov", "nov-orbitale", "2026-11-01 22:10", "orbitale_jobs", [
+        "Orbitale | ML Engineer (Search & Ranking) | Berlin | Hybrid | €80k–€100k",
+        "Orbitale runs the search and recommendations behind three European second-hand marketplaces.",
+        "Learning-to-rank, embeddings for retrieval, online experiments. Visa sponsorship and relocation "
+        "support. https://orbitale.example/jobs",
+    ], note="`&` served as `&amp;`; not the job Orbitale posted in October"),
+    HnComment("nov", "nov-quarrytide", "2026-11-04 15:50", "quarrytide_eng", [
+        "Quarrytide | Senior ML Engineer, Recommendations | REMOTE (US) | $170k–$210k | Full-time",
+        "Quarrytide is a marketplace for reclaimed building materials. We are hiring for:",
+        "- Senior ML Engineer, Recommendations",
+        "- Data Scientist, Marketplace",
+        "Python, PyTorch, BigQuery. https://quarrytide.example/careers",
+    ], note="two roles, the second only in the body"),
+    HnComment("nov", "nov-tessellar", "2026-11-07 10:30", "tessellar_ml", [
+        "Tessellar | Vision-Language Model Engineer | REMOTE (Europe) | €90k–€115k",
+        "Tessellar turns satellite and aerial imagery into maps. We are adding language to our perception "
+        "models so analysts can ask questions about any place on Earth.",
+        "Apply through our board: https://jobs.lever.co/tessellar",
+    ], note="links the sample's Lever board `tessellar` (discover); the Lever posting "
+            "\"Vision-Language Model Engineer\" in HN's words"),
+    HnComment("nov", "nov-wrenfield", "2026-11-10 15:15", "wren_founder", [
+        "Wrenfield (YC S25) | Founding AI Engineer | Founding Product Designer | San Francisco | Onsite",
+        "Wrenfield reads insurance claim files (photos, PDFs, adjuster notes) and drafts the settlement "
+        "letter. We are 9 people with paying customers.",
+        "You would own our LLM and RAG pipeline end to end: document parsing, retrieval, evaluation, prompt "
+        "and fine-tuning experiments. TypeScript and Python.",
+        "Email founders@wrenfield.example with something you built.",
+    ], note="October's Wrenfield ad re-posted: a second role, no salary this time"),
+    HnComment("nov", "nov-hollowpine", "2026-11-12 06:20", "hollowpine", [
+        "Hollowpine Labs | Computer Vision Engineer | Bengaluru, India | ONSITE | ₹35L–₹50L",
+        "Quality inspection for textile mills: cameras over the loom, defects found in real time.",
+        "OpenCV, PyTorch, TensorRT on Jetson. careers@hollowpine.example",
+    ]),
+    # --- "Who wants to be hired?" threads (the spider must not read them) ---------------------------
+    HnComment("oct-wants", "oct-wants-1", "2026-10-01 15:20", "quietgradient", [
+        "Location: Porto, Portugal",
+        "Remote: Yes", "Willing to relocate: No",
+        "Technologies: Python, PyTorch, SQL, Airflow", "Email: quietgradient@mail.example",
+    ]),
+    HnComment("oct-wants", "oct-wants-2", "2026-10-02 11:05", "ferrous_dev", [
+        "Location: Austin, TX", "Remote: Yes", "Willing to relocate: Yes",
+        "Technologies: Go, Kubernetes, Terraform", "Email: ferrous@mail.example",
+    ]),
+    HnComment("nov-wants", "nov-wants-1", "2026-11-01 16:30", "quietgradient", [
+        "Location: Porto, Portugal", "Remote: Yes", "Willing to relocate: No",
+        "Technologies: Python, PyTorch, SQL, Airflow, vLLM", "Email: quietgradient@mail.example",
+    ]),
+]
+
+_URL_RE = re.compile(r"https?://[^\s,)]+[^\s,).]")
+
+
+def hn_escape(text: str) -> str:
+    """HN's text escaping: & < > " ' and also / as ``&#x2F;``."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("'", "&#x27;").replace("/", "&#x2F;"))
+
+
+def hn_html(paras: list[str]) -> str:
+    """Paragraphs -> HN comment HTML: ``<p>`` between paragraphs (no closing tags), URLs linked."""
+    out = []
+    for para in paras:
+        pieces, last = [], 0
+        for m in _URL_RE.finditer(para):
+            url = hn_escape(m.group(0))
+            pieces += [hn_escape(para[last:m.start()]), f'<a href="{url}" rel="nofollow">{url}</a>']
+            last = m.end()
+        pieces.append(hn_escape(para[last:]))
+        out.append("".join(pieces))
+    return "<p>".join(out)
+
+
+def hn_comments(thread: str, week: int) -> list[HnComment]:
+    return [c for c in HN_COMMENTS if c.thread == thread and _visible(c.time, week)]
+
+
+def hn_threads(week: int) -> list[HnThread]:
+    """The user's visible submissions, newest first (as ``submitted`` lists them)."""
+    return sorted((t for t in HN_THREADS.values() if _visible(t.time, week)), key=lambda t: -t.id)
+
+
+def hn_comment_item(c: HnComment, week: int) -> dict[str, object]:
+    parent = HN_THREADS[c.thread].id
+    state = c.state(week)
+    if state == "deleted":
+        return {"deleted": True, "id": c.id, "parent": parent, "time": int(c.time.timestamp()), "type": "comment"}
+    item: dict[str, object] = {"by": c.by}
+    if state == "dead":
+        item["dead"] = True
+    item.update({"id": c.id, "parent": parent, "text": hn_html(c.paras), "time": int(c.time.timestamp()),
+                 "type": "comment"})
+    return item
+
+
+def hn_story_item(t: HnThread, week: int) -> dict[str, object]:
+    kids = sorted((c.id for c in hn_comments(t.key, week)), reverse=True)  # newest first, as served
+    live = sum(1 for c in hn_comments(t.key, week) if c.state(week) == "live")
+    age_days = (_week_date(week) - t.time).days
+    replies = live * min(age_days, 14) // 4  # replies under the top-level comments (not served here)
+    return {"by": HN_USER, "descendants": live + replies, "id": t.id, "kids": kids,
+            "score": 180 + 9 * min(age_days, 30) + _h("score", t.key) % 40, "text": t.text,
+            "time": int(t.time.timestamp()), "title": t.title, "type": "story"}
+
+
+def hn_user(week: int) -> dict[str, object]:
+    return {"about": "This account posts the monthly hiring threads. (Fictional sample account.)",
+            "created": 1301664000, "id": HN_USER, "karma": 41000 + 300 * week,
+            "submitted": [t.id for t in hn_threads(week)]}
+
+
+def hn_files(week: int) -> dict[str, object]:
+    files: dict[str, object] = {f"hn/user/{HN_USER}.json": hn_user(week)}
+    for t in hn_threads(week):
+        files[f"hn/item/{t.id}.json"] = hn_story_item(t, week)
+        for c in hn_comments(t.key, week):
+            files[f"hn/item/{c.id}.json"] = hn_comment_item(c, week)
+    return files
+
+
+# --- Remote OK (GET /api) ----------------------------------------------------------------------------
+
+@dataclass
+class FeedJob:
+    """One Remote OK / Remotive / JSON-LD posting; weeks=(first, last) index SNAPSHOTS from 1."""
+    key: str
+    id: str
+    company: str
+    title: str
+    location: str
+    weeks: tuple[int, int]
+    posted: str  # UTC "YYYY-MM-DD HH:MM"
+    tags: list[str]
+    paras: list[str]
+    bullets: list[str] = field(default_factory=list)
+    salary: tuple[int, int] | None = None
+    salary_text: str = ""
+    category: str = ""
+    job_type: str = "full_time"
+    currency: str = "USD"
+    extra: dict[str, object] = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def time(self) -> datetime:
+        return _utc(self.posted, "feed/" + self.key)
+
+    def in_week(self, week: int) -> bool:
+        return self.weeks[0] <= week <= self.weeks[1]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _simple_html(paras: list[str], bullets: list[str]) -> str:
+    out = "".join(f"<p>{_esc(p)}</p>" for p in paras)
+    if bullets:
+        out += "<ul>" + "".join(f"<li>{_esc(b)}</li>" for b in bullets) + "</ul>"
+    return out
+
+
+# The cross-source duplicate: Fernwave's Ashby posting "Staff Machine Learning Engineer, LLM Serving"
+# also listed on Remote OK, a day after the Ashby one, with the same text (no inline styles).
+DUP_BOARD, DUP_KEY = "fernwave", "staff-mle-llm-serving"
+
+
+def _dup_posting() -> Posting:
+    return next(p for p in POSTINGS if p.board == DUP_BOARD and p.key == DUP_KEY)
+
+
+def remoteok_dup_description() -> str:
+    c, p = COMPANIES[DUP_BOARD], _dup_posting()
+    hd = c.headings
+    parts = [f"<h2>{_esc(hd['about'])}</h2>"] + [f"<p>{_esc(a)}</p>" for a in c.about]
+    parts += [f"<h2>{_esc(hd['role'])}</h2>"] + [f"<p>{_esc(t)}</p>" for t in p.intro]
+    for k, items in (("do", p.do), ("need", p.need), ("nice", p.nice), ("benefits", c.benefits)):
+        parts.append(f"<h2>{_esc(hd[k])}</h2><ul>" + "".join(f"<li>{_esc(i)}</li>" for i in items) + "</ul>")
+    return "".join(parts)
+
+
+REMOTEOK_JOBS: list[FeedJob] = [
+    FeedJob("ro-fernwave-llm-serving", "1160427", "Fernwave", "Staff Machine Learning Engineer, LLM Serving",
+            "Remote - United States", (2, 5), "2026-10-21 18:05",
+            ["machine learning", "llm", "vllm", "rust", "kubernetes", "gpu"], [],
+            salary=(250000, 310000),
+            note="the same job as the Ashby posting (cross-source duplicate)"),
+    FeedJob("ro-saltbox-analytics", "1157730", "Saltbox Analytics", "Senior Analytics Engineer", "US, Canada",
+            (1, 3), "2026-10-09 13:40", ["analytics", "dbt", "sql", "data"],
+            ["Saltbox Analytics runs the experimentation platform for subscription apps. Our analytics "
+             "engineers own the models every customer dashboard reads from."],
+            ["Build and test dbt models over event data from hundreds of apps",
+             "Own data quality checks and freshness alerts",
+             "Work with data scientists on metric definitions"],
+            note="no salary (0/0)"),
+    FeedJob("ro-quarrytide-recsys", "1158914", "Quarrytide", "Machine Learning Engineer, Recommendations",
+            "United States", (1, 5), "2026-10-14 16:22", ["machine learning", "python", "pytorch", "recsys"],
+            ["Quarrytide is a marketplace for reclaimed building materials. Help builders find the beams, "
+             "bricks and tiles they need before they buy new."],
+            ["Train and ship ranking and candidate-generation models",
+             "Build features from listings, photos and search behaviour",
+             "Run online experiments with the marketplace team"],
+            salary=(160000, 200000)),
+    FeedJob("ro-pinewhistle-data", "1156201", "Pinewhistle", "Data Engineer", "Europe", (1, 2),
+            "2026-10-02 09:50", ["data engineer", "spark", "python"],
+            ["Pinewhistle makes route-planning software for regional bus networks."],
+            ["Maintain Spark and dbt pipelines over timetable (GTFS) and ticketing data",
+             "Publish clean datasets for our planners and customers"],
+            note="closes after 2026-10-26"),
+    FeedJob("ro-nimbleroot-ds", "1162208", "Nimbleroot", "Data Scientist, Forecasting", "Worldwide", (3, 5),
+            "2026-10-28 11:15", ["data science", "python", "forecasting", "statistics"],
+            ["Nimbleroot forecasts crop yields for agricultural lenders from satellite and weather data."],
+            ["Build and validate yield forecasts for new crops and regions",
+             "Explain forecast uncertainty to credit teams"],
+            salary=(110000, 140000)),
+    FeedJob("ro-ledgerwise-mlops", "1164590", "Ledgerwise", "MLOps Engineer", "North America", (4, 5),
+            "2026-11-05 14:30", ["mlops", "kubernetes", "python", "llm"],
+            ["Ledgerwise automates bookkeeping for small businesses with LLM agents that read receipts and "
+             "bank feeds."],
+            ["Run model serving and evaluation pipelines on Kubernetes",
+             "Own GPU capacity, monitoring and cost",
+             "Build tooling for fine-tuning and RAG experiments"],
+            salary=(150000, 185000)),
+]
+
+REMOTEOK_LEGAL = ("Sample data for the jobtrends demo: every listing below is invented. The real Remote OK API "
+                  "asks users to link back to each listing and to name Remote OK as the source; this file only "
+                  "copies the shape of its answer.")
+
+
+def remoteok_job(j: FeedJob) -> dict[str, object]:
+    slug = f"remote-{_slug(j.title)}-{_slug(j.company)}-{j.id}"
+    low, high = j.salary or (0, 0)
+    desc = remoteok_dup_description() if j.key == "ro-fernwave-llm-serving" else _simple_html(j.paras, j.bullets)
+    return {
+        "slug": slug, "id": j.id, "epoch": int(j.time.timestamp()), "date": j.time.isoformat(timespec="seconds"),
+        "company": j.company, "company_logo": "", "position": j.title, "tags": j.tags, "logo": "",
+        "description": desc, "location": j.location, "salary_min": low, "salary_max": high,
+        "apply_url": f"https://remoteOK.com/remote-jobs/{slug}", "url": f"https://remoteOK.com/remote-jobs/{slug}",
+    }
+
+
+def remoteok_api(week: int) -> list[dict[str, object]]:
+    jobs = sorted((j for j in REMOTEOK_JOBS if j.in_week(week)), key=lambda j: j.time, reverse=True)
+    updated = int((_week_date(week) - timedelta(hours=1)).timestamp())
+    return [{"last_updated": updated, "legal": REMOTEOK_LEGAL}, *(remoteok_job(j) for j in jobs)]
+
+
+# --- Remotive (GET /api/remote-jobs) -----------------------------------------------------------------
+
+REMOTIVE_JOBS: list[FeedJob] = [
+    FeedJob("rv-tidemark-mle", "2104417", "Tidemark Health", "Senior Machine Learning Engineer", "USA",
+            (1, 4), "2026-10-06 14:12", ["python", "pytorch", "nlp", "healthcare"],
+            ["Tidemark Health helps home-care agencies schedule visits and spot patients at risk of "
+             "readmission."],
+            ["Build risk models from visit notes and claims data",
+             "Own model monitoring and fairness reviews"],
+            salary_text="$150k - $185k", category="Software Development",
+            note="closes after 2026-11-09"),
+    FeedJob("rv-copperleaf-analyst", "2103950", "Copperleaf Data", "Data Analyst", "Europe, UK", (1, 5),
+            "2026-10-01 08:30", ["sql", "looker", "analytics"],
+            ["Copperleaf Data builds reporting for European wind-farm operators."],
+            ["Build dashboards for turbine availability and output",
+             "Answer ad hoc questions from operations teams"],
+            salary_text="", category="Data Analysis", note="no salary (\"\")"),
+    FeedJob("rv-marrowbyte-analytics", "2105122", "Marrowbyte", "Analytics Engineer", "Worldwide", (2, 3),
+            "2026-10-20 10:45", ["dbt", "snowflake", "sql"],
+            ["Marrowbyte sells inventory software to independent bookshops."],
+            ["Model sales and stock data in dbt and Snowflake"],
+            salary_text="$40 - $55/hr", category="Data Analysis", job_type="contract",
+            note="hourly, contract"),
+    FeedJob("rv-glasswing-evals", "2106033", "Glasswing AI", "LLM Evaluation Engineer", "USA, Canada", (3, 5),
+            "2026-10-30 17:20", ["llm", "python", "evaluation", "machine learning"],
+            ["Glasswing AI sells evaluation suites for companies shipping LLM features."],
+            ["Design regression tests for prompts and agents",
+             "Build red-teaming datasets with our annotation team",
+             "Report model quality to customers in plain language"],
+            salary_text="$130k - $160k", category="Software Development"),
+]
+
+REMOTIVE_WARNING = ("Sample data for the jobtrends demo: every job below is invented. The shape follows the "
+                    "public Remotive API, which asks for a link back to each job and a few requests a day.")
+REMOTIVE_LEGAL = "Fictional sample: no real company or job is listed here."
+
+
+def remotive_job(j: FeedJob) -> dict[str, object]:
+    cat = _slug(j.category).replace("software-development", "software-dev").replace("data-analysis", "data")
+    return {
+        "id": int(j.id), "url": f"https://remotive.com/remote-jobs/{cat}/{_slug(j.title)}-{j.id}",
+        "title": j.title, "company_name": j.company, "company_logo": f"https://remotive.com/job/{j.id}/logo",
+        "category": j.category, "tags": j.tags, "job_type": j.job_type,
+        "publication_date": j.time.strftime("%Y-%m-%dT%H:%M:%S"), "candidate_required_location": j.location,
+        "salary": j.salary_text, "description": _simple_html(j.paras, j.bullets),
+    }
+
+
+def remotive_body(week: int) -> dict[str, object]:
+    jobs = [remotive_job(j) for j in sorted((j for j in REMOTIVE_JOBS if j.in_week(week)),
+                                            key=lambda j: j.time, reverse=True)]
+    return {"00-warning": REMOTIVE_WARNING, "0-legal-notice": REMOTIVE_LEGAL, "job-count": len(jobs),
+            "total-job-count": len(jobs), "jobs": jobs}
+
+
+# --- JSON-LD career site (pages served at /<site>/<id>) ----------------------------------------------
+
+JSONLD_SITE = "brightmoor"
+JSONLD_COMPANY = "Brightmoor"
+JSONLD_ABOUT = ("Brightmoor builds demand forecasting and pricing software for independent grocers, so a "
+                "corner shop can order like a supermarket chain. We are 70 people in Leeds and Chicago.")
+
+JSONLD_JOBS: list[FeedJob] = [
+    FeedJob("bm-1042", "bm-1042", JSONLD_COMPANY, "Machine Learning Engineer, Demand Forecasting", "Leeds, GB",
+            (1, 5), "2026-09-28 09:00", [],
+            ["Every night our models forecast sales for 40,000 products in 1,800 shops. You will make those "
+             "forecasts better for fresh food, promotions and bank holidays."],
+            ["Train and evaluate forecasting models (LightGBM, PyTorch) on store-level sales",
+             "Own the nightly training pipeline on Airflow and Kubernetes",
+             "Work with our category experts to explain forecast errors"],
+            salary=(60000, 78000), currency="GBP",
+            extra={"locality": "Leeds", "region": "England", "country": "GB", "employment": "FULL_TIME"}),
+    FeedJob("bm-1057", "bm-1057", JSONLD_COMPANY, "Senior Data Scientist, Pricing", "Chicago, IL, US",
+            (1, 3), "2026-10-06 15:00", [],
+            ["Help grocers set prices that keep customers and margins: price elasticity, markdowns for "
+             "short-dated food and competitor monitoring."],
+            ["Build elasticity and markdown models", "Design pricing experiments with partner stores",
+             "Mentor two data scientists"],
+            salary=(150000, 180000), currency="USD",
+            extra={"locality": "Chicago", "region": "IL", "country": "US", "employment": "FULL_TIME",
+                   "valid_through": "2026-11-08"},
+            note="page gone from 2026-11-09 (its validThrough passed)"),
+    FeedJob("bm-1071", "bm-1071", JSONLD_COMPANY, "AI Engineer, Store Assistant (LLM)", "Remote, United Kingdom",
+            (3, 5), "2026-10-29 10:30", [],
+            ["Shop owners ask our assistant what to order and why. You will build it: an LLM agent with "
+             "retrieval over sales history, supplier catalogues and our forecasts."],
+            ["Build the RAG and tool-calling layer of the assistant",
+             "Set up offline evaluations and guardrails",
+             "Ship features weekly with product and design"],
+            salary=(70000, 90000), currency="GBP",
+            extra={"locality": "Leeds", "region": "England", "country": "GB", "employment": "FULL_TIME",
+                   "remote": True, "escaped": True},
+            note="`jobLocationType: TELECOMMUTE` + `applicantLocationRequirements`; description HTML-escaped"),
+]
+
+
+def jsonld_posting(j: FeedJob) -> dict[str, object]:
+    url = f"https://careers.brightmoor.example/jobs/{j.id}"
+    desc = f"<p>{_esc(JSONLD_ABOUT)}</p>" + _simple_html(j.paras, [])
+    desc += "<h3>What you will do</h3><ul>" + "".join(f"<li>{_esc(b)}</li>" for b in j.bullets) + "</ul>"
+    if j.extra.get("escaped"):
+        desc = html.escape(desc, quote=False)
+    posted = j.time.date()
+    valid = str(j.extra.get("valid_through") or (posted + timedelta(days=60)).isoformat())
+    x = j.extra
+    out: dict[str, object] = {
+        "@context": "https://schema.org/", "@type": "JobPosting", "title": j.title, "description": desc,
+        "identifier": {"@type": "PropertyValue", "name": JSONLD_COMPANY, "value": j.id},
+        "datePosted": posted.isoformat(), "validThrough": f"{valid}T23:59:59Z",
+        "employmentType": x["employment"],
+        "hiringOrganization": {"@type": "Organization", "name": JSONLD_COMPANY,
+                               "sameAs": "https://brightmoor.example", "logo": "https://brightmoor.example/logo.png"},
+        "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": x["locality"],
+                                                      "addressRegion": x["region"], "addressCountry": x["country"]}},
+    }
+    if x.get("remote"):
+        out["jobLocationType"] = "TELECOMMUTE"
+        out["applicantLocationRequirements"] = {"@type": "Country", "name": "United Kingdom"}
+    low, high = j.salary  # type: ignore[misc]
+    out["baseSalary"] = {"@type": "MonetaryAmount", "currency": j.currency,
+                         "value": {"@type": "QuantitativeValue", "minValue": low, "maxValue": high,
+                                   "unitText": "YEAR"}}
+    out["url"] = url
+    return out
+
+
+def jsonld_page(j: FeedJob) -> str:
+    posting = jsonld_posting(j)
+    ld = json.dumps(posting, ensure_ascii=False, indent=2).replace("</", "<\\/")
+    url = str(posting["url"])
+    body = html.unescape(str(posting["description"])) if j.extra.get("escaped") else str(posting["description"])
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{_esc(j.title)} | {JSONLD_COMPANY} careers</title>\n"
+        f"<link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:url\" content=\"{url}\">\n"
+        f"<meta property=\"og:title\" content=\"{html.escape(j.title)}\">\n"
+        "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"Organization\", "
+        f"\"name\": \"{JSONLD_COMPANY}\", \"url\": \"https://brightmoor.example\"}}</script>\n"
+        f"<script type=\"application/ld+json\">\n{ld}\n</script>\n</head>\n<body>\n"
+        f"<header><a href=\"https://careers.brightmoor.example/\">{JSONLD_COMPANY} careers</a></header>\n"
+        f"<main>\n<h1>{_esc(j.title)}</h1>\n<p class=\"meta\">{_esc(j.location)}</p>\n{body}\n"
+        f"<p><a class=\"apply\" href=\"{url}/apply\">Apply for this job</a></p>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def feed_counts() -> dict[str, list[int]]:
+    """Source -> postings per snapshot (HN: live top-level comments in the newest hiring thread)."""
+    out: dict[str, list[int]] = {"hn": [], "remoteok": [], "remotive": [], "jsonld": []}
+    for w in range(1, len(SNAPSHOTS) + 1):
+        newest = next(t for t in hn_threads(w) if t.hiring)
+        out["hn"].append(sum(1 for c in hn_comments(newest.key, w) if c.state(w) == "live"))
+        out["remoteok"].append(sum(j.in_week(w) for j in REMOTEOK_JOBS))
+        out["remotive"].append(sum(j.in_week(w) for j in REMOTIVE_JOBS))
+        out["jsonld"].append(sum(j.in_week(w) for j in JSONLD_JOBS))
+    return out
+
+
+# =====================================================================================================
 # Output, checks, summary, README
 # =====================================================================================================
 
 def _dump(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def _dump_compact(obj: object) -> str:
+    """As the HN Firebase and Remote OK APIs serve it: one line, no spaces."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def build() -> dict[str, str]:
@@ -1757,6 +2358,13 @@ def build() -> dict[str, str]:
         for c in COMPANIES.values():
             body = {"greenhouse": gh_board, "lever": lever_board, "ashby": ashby_board}[c.ats](c, week)
             files[f"{day}/{c.ats}/{c.token}.json"] = _dump(body)
+        for rel, item in hn_files(week).items():
+            files[f"{day}/{rel}"] = _dump_compact(item)
+        files[f"{day}/remoteok/api.json"] = _dump_compact(remoteok_api(week))
+        files[f"{day}/remotive/remote-jobs.json"] = "\ufeff" + _dump(remotive_body(week))  # served with a BOM
+        for j in JSONLD_JOBS:
+            if j.in_week(week):
+                files[f"{day}/jsonld/{JSONLD_SITE}/{j.id}.html"] = jsonld_page(j)
     files["README.md"] = readme()
     return files
 
@@ -1801,7 +2409,9 @@ def readme() -> str:
         "companies, postings, people, URLs on `.example` domains and all text are invented; any",
         "resemblance to real employers is coincidental. Nothing here is copied from real postings. The",
         "files only reproduce the *shapes* of the public job-board API responses (field names, nesting,",
-        "value formats) so that the spiders, parsers and the rest of the pipeline can run offline.",
+        "value formats) so that the spiders, parsers and the rest of the pipeline can run offline: the",
+        "Greenhouse, Lever and Ashby board APIs, Hacker News \"Who is hiring?\" threads (Firebase API),",
+        "Remote OK, Remotive and one schema.org JSON-LD career site.",
         "",
         "Layout (see docs/ARCHITECTURE.md, \"Replay\"): one folder per weekly snapshot, named by its",
         "crawl date (Mondays), each served by `crawlers.replay.server.ReplayServer`:",
@@ -1811,6 +2421,11 @@ def readme() -> str:
         "<YYYY-MM-DD>/greenhouse/<token>.json  GET /v1/boards/<token>/jobs?content=true",
         "<YYYY-MM-DD>/lever/<site>.json        GET /v0/postings/<site>?mode=json  (skip/limit honoured)",
         "<YYYY-MM-DD>/ashby/<org>.json         GET /posting-api/job-board/<org>?includeCompensation=true",
+        "<YYYY-MM-DD>/hn/user/whoishiring.json GET /v0/user/whoishiring.json",
+        "<YYYY-MM-DD>/hn/item/<id>.json        GET /v0/item/<id>.json      (stories and top-level comments)",
+        "<YYYY-MM-DD>/remoteok/api.json        GET /api",
+        "<YYYY-MM-DD>/remotive/remote-jobs.json GET /api/remote-jobs       (starts with a UTF-8 BOM)",
+        "<YYYY-MM-DD>/jsonld/<site>/<id>.html  GET /<site>/<id>            (listed at /<site>/sitemap.xml)",
         "```",
         "",
         "All files are generated by `build_sample.py` (deterministic; `--check` verifies the files on",
@@ -1878,6 +2493,9 @@ def readme() -> str:
         "* **Trends**: LLM / RAG / vLLM postings grow week by week (new LLM, agent, serving and "
         "vision-language roles; the edited posting adds vLLM) while TensorFlow-centred postings close. "
         "Postings mentioning each term, per snapshot: " + trend_line() + ".",
+        f"* **Cross-source duplicate**: {ref(DUP_BOARD, DUP_KEY)} is also on Remote OK as id "
+        f"`{_dup_remoteok().id}` (same company, title and location, the same description without Ashby's "
+        "inline styles), one day later. See \"Other sources\" below for the other cross-source pairs.",
         "",
         "### Postings that appear after the first snapshot",
         "",
@@ -1900,7 +2518,174 @@ def readme() -> str:
                          f"{'yes' if p.ml else 'no'} | {SNAPSHOTS[p.weeks[0] - 1]} | "
                          f"{SNAPSHOTS[p.weeks[1] - 1]} | {sal} |")
     lines.append("")
+    lines += readme_feeds(ref)
     return "\n".join(lines)
+
+
+def _dup_remoteok() -> FeedJob:
+    return next(j for j in REMOTEOK_JOBS if j.key == "ro-fernwave-llm-serving")
+
+
+def _span(weeks: tuple[int, int]) -> str:
+    return f"{SNAPSHOTS[weeks[0] - 1]} to {SNAPSHOTS[weeks[1] - 1]}" if weeks[0] != weeks[1] else SNAPSHOTS[weeks[0] - 1]
+
+
+def _comment_weeks(c: HnComment) -> tuple[int, int] | None:
+    seen = [w for w in range(1, len(SNAPSHOTS) + 1) if _visible(c.time, w)]
+    return (seen[0], seen[-1]) if seen else None
+
+
+def _all_totals() -> list[int]:
+    """Postings per snapshot over every source, HN counting the live comments of every hiring thread."""
+    ats = counts()
+    out = []
+    for w in range(1, len(SNAPSHOTS) + 1):
+        hn = sum(1 for t in hn_threads(w) if t.hiring for c in hn_comments(t.key, w) if c.state(w) == "live")
+        out.append(sum(v[w - 1] for v in ats.values()) + hn + sum(j.in_week(w) for j in
+                                                                  REMOTEOK_JOBS + REMOTIVE_JOBS + JSONLD_JOBS))
+    return out
+
+
+def readme_feeds(ref: object) -> list[str]:
+    n = len(SNAPSHOTS)
+    weeks = range(1, n + 1)
+
+    def cell(records: int, skipped: int | None = None) -> str:
+        return str(records) if not skipped else f"{records} ({skipped})"
+
+    def thread_row(t: HnThread, label: str) -> str:
+        cells = []
+        for w in weeks:
+            if not _visible(t.time, w):
+                cells.append("–")
+                continue
+            cs = hn_comments(t.key, w)
+            live = sum(c.state(w) == "live" for c in cs)
+            cells.append(cell(live, len(cs) - live))
+        return f"| hn | {label} (story `{t.id}`) | " + " | ".join(cells) + " |"
+
+    fc = feed_counts()
+    lines = [
+        "## Other sources: Hacker News, Remote OK, Remotive, JSON-LD",
+        "",
+        "Postings per snapshot (in brackets: top-level HN comments that are deleted or dead, which the parser "
+        "counts as `skipped`). The HN spider reads `submitted` newest first and passes over the \"Who wants to "
+        "be hired?\" stories. A replay (the demo) reads every hiring thread the snapshot holds (the weekly flow "
+        "sets `HN_MAX_THREADS = 1000` when replaying), so from 2026-11-02 on both the October thread (closed, "
+        "still in `submitted`) and the November thread are read; with the Scrapy setting's default of 1 only "
+        "the newest hiring thread is.",
+        "",
+        "| source | board / thread | " + " | ".join(SNAPSHOTS) + " |",
+        "|---|---|" + "---:|" * n,
+        thread_row(HN_THREADS["oct"], "\"Ask HN: Who is hiring? (October 2026)\""),
+        thread_row(HN_THREADS["nov"], "\"Ask HN: Who is hiring? (November 2026)\""),
+        "| hn | \"Who wants to be hired?\" (October `" + str(HN_THREADS["oct-wants"].id) + "`, November `"
+        + str(HN_THREADS["nov-wants"].id) + "`): must be ignored | "
+        + " | ".join(str(sum(len(hn_comments(t.key, w)) for t in hn_threads(w) if not t.hiring)) + " comments"
+                     for w in weeks) + " |",
+        "| remoteok | `remoteok` (`api.json`, after the legal notice) | " + " | ".join(map(str, fc["remoteok"])) + " |",
+        "| remotive | `remotive` (`remote-jobs.json`) | " + " | ".join(map(str, fc["remotive"])) + " |",
+        f"| jsonld | `{JSONLD_SITE}` (pages) | " + " | ".join(map(str, fc["jsonld"])) + " |",
+        "| | **all sources, ATS boards included (what the demo loads)** | " + " | ".join(
+            f"**{t}**" for t in _all_totals()) + " |",
+        "",
+        "`hn/user/whoishiring.json` `submitted`, newest first: "
+        + "; ".join(f"{SNAPSHOTS[w - 1]}: " + ", ".join(f"`{t.id}`" for t in hn_threads(w)) for w in (1, 3)) + " (the "
+        "same from then on). Story `kids` list the top-level comment ids newest first and grow from snapshot to "
+        "snapshot.",
+        "",
+        "### Deliberate features",
+        "",
+    ]
+    cid = {c.key: c.id for c in HN_COMMENTS}
+    ro = {j.key: j.id for j in REMOTEOK_JOBS}
+    rv = {j.key: j.id for j in REMOTIVE_JOBS}
+    ref_ = ref  # type: ignore[assignment]
+    lines += [
+        f"* **Cross-source duplicate (near-identical)**: Remote OK `{ro['ro-fernwave-llm-serving']}` = "
+        f"{ref_(DUP_BOARD, DUP_KEY)}: company \"Fernwave\", title \"Staff Machine Learning Engineer, LLM Serving\", "
+        "location \"Remote - United States\", USD 250,000–310,000, the Ashby description re-rendered without inline "
+        "styles (EEO line left out). Both are in every snapshot from 2026-10-26 on.",
+        "* **Same job named on HN** (equal title, compatible location, different text): HN "
+        f"`{cid['oct-lumenforge']}` = {ref_('lumenforge', 'mle-retrieval')}; HN `{cid['nov-fernwave']}` = "
+        f"{ref_('fernwave', 'ai-engineer-voice-agents')}; HN `{cid['nov-tessellar']}` = "
+        f"{ref_('tessellar', 'vlm-engineer')}. Between feeds: HN `{cid['nov-glasswing']}` and Remotive "
+        f"`{rv['rv-glasswing-evals']}` (Glasswing AI, \"LLM Evaluation Engineer\"); HN `{cid['nov-pinewhistle']}` and "
+        f"Remote OK `{ro['ro-pinewhistle-data']}` (Pinewhistle, \"Data Engineer\").",
+        f"* **HN re-posts** (one company's ad again in the next month's thread, edited): Drumlin Robotics "
+        f"`{cid['oct-drumlin']}` -> `{cid['nov-drumlin']}`; Wrenfield `{cid['oct-wrenfield']}` -> "
+        f"`{cid['nov-wrenfield']}`. Orbitale posts different roles each month (`{cid['oct-orbitale']}`, "
+        f"`{cid['nov-orbitale']}`): not the same job.",
+        f"* **Board links for discover**: HN `{cid['oct-lumenforge']}` links `https://job-boards.greenhouse.io/"
+        f"lumenforge` (October thread), HN `{cid['nov-tessellar']}` links `https://jobs.lever.co/tessellar` "
+        "(November thread); both boards are already in the sample.",
+        f"* **Skipped HN comments**: deleted `{cid['oct-deleted']}` (October, deleted before any snapshot), dead "
+        f"`{cid['oct-dead']}` (October) and `{cid['nov-dead']}` (November), and `{cid['nov-pinewhistle']}` "
+        "(November), live on 2026-11-02 and 2026-11-09 and served as `{\"deleted\": true, ...}` on 2026-11-16.",
+        "* **HN header styles**: `|` between fields (most), ` - ` (Orbitale, October), roles separated by `|` "
+        f"(`{cid['oct-lumenforge']}`, `{cid['nov-glasswing']}`), by `,` (`{cid['oct-drumlin']}`), by `;` "
+        f"(`{cid['oct-larkspur']}`, roles listed again in the body), a second role only in a body list "
+        f"(`{cid['nov-quarrytide']}`), salaries as `$150k–$215k`, `$160k-$210k + equity`, `$180K–$240K, 0.5–1.5% "
+        "equity`, `$165,000 - $205,000`, `€75k–€95k`, `CA$140k–CA$175k`, `₹35L–₹50L` and none; REMOTE, REMOTE "
+        "(US, Canada), Hybrid, Onsite / ONSITE; text with `<p>`, `&#x2F;`, `&#x27;`, `&amp;` and `<a href ... "
+        "rel=\"nofollow\">` links.",
+        "* **Remote OK**: the first element is the legal notice `{\"last_updated\", \"legal\"}` (no `id`); "
+        "`salary_min`/`salary_max` `0` = not stated on "
+        + ", ".join(f"`{j.id}`" for j in REMOTEOK_JOBS if not j.salary) + "; ids are strings, `epoch` is Unix "
+        "seconds and `date` the same instant in ISO form.",
+        "* **Remotive**: the body starts with a UTF-8 BOM; `00-warning` / `0-legal-notice` keys; salary text "
+        + ", ".join(f"`\"{j.salary_text}\"` (`{j.id}`)" for j in REMOTIVE_JOBS) + ".",
+        f"* **JSON-LD** (`jsonld/{JSONLD_SITE}/`, invented company \"{JSONLD_COMPANY}\"): each page has an "
+        "`Organization` block and a `JobPosting` block (`identifier` PropertyValue, `hiringOrganization`, "
+        "`jobLocation` Place/PostalAddress, `datePosted`, `validThrough`, `employmentType`, `baseSalary` "
+        "MonetaryAmount with a yearly QuantitativeValue, `url`, `description` HTML; `</` written `<\\/` inside "
+        "the script), plus `og:url` / canonical links. "
+        + "; ".join(f"`{j.id}`: {j.note}" for j in JSONLD_JOBS if j.note) + ".",
+        "",
+        "### Postings, by source",
+        "",
+        "Top-level comments of the hiring threads (the header is the comment's first line, as written; "
+        "ids grow with time, `kids` lists them newest first):",
+        "",
+        "| thread | id | header (first line) | in snapshots | served as / note |",
+        "|---|---|---|---|---|",
+    ]
+    for c in HN_COMMENTS:
+        span = _comment_weeks(c)
+        thread = HN_THREADS[c.thread]
+        if not thread.hiring:
+            continue
+        month = thread.title.split("(")[-1].rstrip(")")
+        first = c.paras[0].replace("|", "\\|") if c.paras else "–"
+        if c.deleted:
+            served = "deleted"
+        elif c.dead:
+            served = "dead"
+        elif c.deleted_from:
+            served = f"comment, deleted from {SNAPSHOTS[c.deleted_from - 1]}"
+        else:
+            served = "comment"
+        lines.append(f"| {month} | `{c.id}` | {first} | {_span(span) if span else '–'} | "
+                     f"{served}{'; ' + c.note if c.note else ''} |")
+    lines += [
+        "",
+        "Remote OK, Remotive and JSON-LD postings:",
+        "",
+        "| source | id | company | title | location | in snapshots | salary | note |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for source, jobs in (("remoteok", REMOTEOK_JOBS), ("remotive", REMOTIVE_JOBS), ("jsonld", JSONLD_JOBS)):
+        for j in jobs:
+            if source == "remotive":
+                sal = j.salary_text or "–"
+            elif j.salary:
+                sal = f"{j.currency} {j.salary[0]:,}–{j.salary[1]:,}/year"
+            else:
+                sal = "–"
+            lines.append(f"| {source} | `{j.id}` | {j.company} | {j.title} | {j.location} | {_span(j.weeks)} | "
+                         f"{sal} | {j.note} |")
+    lines.append("")
+    return lines
 
 
 def validate(root: Path) -> list[str]:
@@ -1953,11 +2738,91 @@ def validate(root: Path) -> list[str]:
                     prev["text"] = text
                 else:
                     seen[(c.ats, c.token, jid)] = {"url": url, "text": text, "changes": 0}
+    errors += validate_feeds(root)
     n_changed = sum(1 for v in seen.values() if v["changes"])
     if n_changed != 1:
         errors.append(f"{n_changed} postings change text between snapshots; expected exactly 1")
     if len(seen) != len(POSTINGS):
         errors.append(f"{len(seen)} distinct ids on disk, {len(POSTINGS)} postings defined")
+    return errors
+
+
+_LD_BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def validate_feeds(root: Path) -> list[str]:
+    """Checks on the HN, Remote OK, Remotive and JSON-LD files as written."""
+    errors: list[str] = []
+    ids: dict[int, str] = {}  # HN item id -> what it is (unique across items)
+    for t in HN_THREADS.values():
+        ids.setdefault(t.id, t.key)
+    for c in HN_COMMENTS:
+        if ids.setdefault(c.id, c.key) != c.key:
+            errors.append(f"HN id {c.id} used twice ({ids[c.id]}, {c.key})")
+    kids_before: dict[int, set[int]] = {}
+    for week, day in enumerate(SNAPSHOTS, start=1):
+        snap, monday = root / day, _week_date(week)
+        try:
+            user = json.loads((snap / "hn/user" / f"{HN_USER}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            errors.append(f"{day}: HN user: {e}")
+            continue
+        on_disk = {p.name for p in (snap / "hn/item").glob("*.json")}
+        expected = {f"{t.id}.json" for t in hn_threads(week)} | {
+            f"{c.id}.json" for t in hn_threads(week) for c in hn_comments(t.key, week)}
+        if on_disk != expected:
+            errors.append(f"{day}: hn/item files differ: extra {sorted(on_disk - expected)}, "
+                          f"missing {sorted(expected - on_disk)}")
+        hiring = 0
+        for sid in user["submitted"]:
+            story = json.loads((snap / "hn/item" / f"{sid}.json").read_text(encoding="utf-8"))
+            if story["time"] >= monday.timestamp():
+                errors.append(f"{day}: story {sid} dated after the snapshot")
+            kids = story.get("kids", [])
+            if kids != sorted(kids, reverse=True):
+                errors.append(f"{day}: story {sid} kids not newest first")
+            if not kids_before.get(sid, set()) <= set(kids):
+                errors.append(f"{day}: story {sid} lost kids")
+            kids_before[sid] = set(kids)
+            if "Who is hiring?" in story["title"]:
+                hiring += 1
+                if not 6 <= len(kids) <= 10:
+                    errors.append(f"{day}: story {sid} has {len(kids)} kids, expected 6-10")
+            for kid in kids:
+                item = json.loads((snap / "hn/item" / f"{kid}.json").read_text(encoding="utf-8"))
+                if item["parent"] != sid or item["type"] != "comment" or item["id"] != kid:
+                    errors.append(f"{day}: comment {kid} parent/type/id")
+                if not story["time"] < item["time"] < monday.timestamp():
+                    errors.append(f"{day}: comment {kid} time outside its thread and snapshot")
+        if hiring != (1 if week < 3 else 2):
+            errors.append(f"{day}: {hiring} hiring threads in submitted")
+        api = json.loads((snap / "remoteok/api.json").read_text(encoding="utf-8"))
+        if "id" in api[0] or "legal" not in api[0]:
+            errors.append(f"{day}: remoteok legal notice")
+        if not 3 <= len(api) - 1 <= 5:
+            errors.append(f"{day}: remoteok has {len(api) - 1} jobs")
+        for job in api[1:]:
+            if job["epoch"] >= monday.timestamp():
+                errors.append(f"{day}: remoteok {job['id']} dated after the snapshot")
+        raw = (snap / "remotive/remote-jobs.json").read_bytes()
+        if not raw.startswith(b"\xef\xbb\xbf"):
+            errors.append(f"{day}: remotive BOM")
+        rem = json.loads(raw.decode("utf-8-sig"))
+        if rem["job-count"] != len(rem["jobs"]) or not 2 <= len(rem["jobs"]) <= 4:
+            errors.append(f"{day}: remotive job-count")
+        for job in rem["jobs"]:
+            if datetime.fromisoformat(job["publication_date"] + "+00:00") >= monday:
+                errors.append(f"{day}: remotive {job['id']} dated after the snapshot")
+        pages = sorted((snap / "jsonld" / JSONLD_SITE).glob("*.html"))
+        if [p.stem for p in pages] != sorted(j.id for j in JSONLD_JOBS if j.in_week(week)):
+            errors.append(f"{day}: jsonld pages {[p.stem for p in pages]}")
+        for page in pages:
+            blocks = [json.loads(m) for m in _LD_BLOCK.findall(page.read_text(encoding="utf-8"))]
+            postings = [b for b in blocks if b.get("@type") == "JobPosting"]
+            if len(postings) != 1 or postings[0]["identifier"]["value"] != page.stem:
+                errors.append(f"{page}: expected one JobPosting with identifier {page.stem}")
+            elif date.fromisoformat(postings[0]["datePosted"]) >= monday.date():
+                errors.append(f"{page}: datePosted after the snapshot")
     return errors
 
 
@@ -1975,6 +2840,9 @@ def summary() -> str:
     n_ml = sum(p.ml for p in POSTINGS)
     rows.append(f"distinct postings: {len(POSTINGS)} (ML/data {n_ml}, non-ML {len(POSTINGS) - n_ml})")
     rows.append("postings mentioning, per week: " + trend_line())
+    rows.append("")
+    for source, per_week in feed_counts().items():
+        rows.append(f"{source:<11}{'':<{width}}" + "".join(f"{v:>7}" for v in per_week))
     return "\n".join(rows)
 
 
