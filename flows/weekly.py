@@ -193,9 +193,10 @@ def weekly(
     for spider, future in futures.items():
         try:
             summaries[spider] = future.result()
-        except CrawlError as exc:  # recorded; the other sources go on
+        except Exception as exc:  # any failure of one source is recorded; the other sources go on
             logger.error("source %s failed: %s", spider, exc)
-            summaries[spider] = f"crawl failed: {str(exc)[:2000]}"
+            kind = "" if isinstance(exc, CrawlError) else f"{type(exc).__name__}: "
+            summaries[spider] = f"crawl failed: {kind}{str(exc)[:2000]}"
 
     landed = land(raw_dir, summaries, boards)
     postings = normalise(landed, companies)
@@ -223,8 +224,3 @@ def live_boards(settings: Settings, sources: list, sites: list) -> dict[str, lis
     boards["jsonld"] = [site.name for site in sites]
     boards.update({spider: [board] for spider, board in SINGLE_BOARD.items()})
     return {spider: boards.get(spider, []) for spider in settings.spiders}
-
-
-def settings_for(home: str | None) -> Settings:
-    settings = load_settings()
-    return settings.with_overrides(home=home) if home else settings
