@@ -14,7 +14,8 @@ from prefect import flow, get_run_logger
 
 from flows.config import load_settings
 from flows.land import Landed
-from flows.weekly import LOOPBACK_HOSTS, crawl, extract_skills, land, load, normalise, report, week_of
+from flows.normalize.dates import week_of
+from flows.weekly import LOOPBACK_HOSTS, crawl, extract_skills, land, load, normalise, report
 from warehouse.load import RunInfo
 
 

@@ -157,6 +157,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.normalize.dates import week_of
     from reports.render import build_report
     from warehouse.db import WarehouseMissing, connect_read, scalar
 
@@ -168,7 +169,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
                 week = scalar(con, "SELECT max(week) FROM run_log")
             if week is None:
                 raise WarehouseMissing("the warehouse holds no run yet")
-        week = week.fromordinal(week.toordinal() - week.weekday())
+        week = week_of(week)
         print(build_report(settings.home, week))
     except (WarehouseMissing, ValueError) as exc:
         print(f"jobtrends: {exc}", file=sys.stderr)

@@ -13,7 +13,8 @@ from prefect import flow
 
 from crawlers.replay import boards_in, snapshots
 from crawlers.replay.server import ReplayServer
-from flows.weekly import today_utc, weekly
+from flows.normalize.dates import today_utc
+from flows.weekly import weekly
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "crawlers" / "replay" / "sample"
 

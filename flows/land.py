@@ -28,6 +28,16 @@ class Landed:
     crawl: list[dict[str, Any]] = field(default_factory=list)
     # Records a source returned that are not postings (deleted HN comments): counted, not quarantined.
     skipped: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # Boards whose response body could not be read at all: (source, board) -> reason.
+    unreadable: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def merge(self, other: "Landed") -> None:
+        self.records.extend(other.records)
+        self.quarantine.extend(other.quarantine)
+        self.crawl.extend(other.crawl)
+        for key, n in other.skipped.items():
+            self.skipped[key] = self.skipped.get(key, 0) + n
+        self.unreadable.update(other.unreadable)
 
 
 def read_raw_lines(path: Path) -> Iterator[dict[str, Any]]:
@@ -52,6 +62,7 @@ def land_responses(responses: Iterable[dict[str, Any]]) -> Landed:
         body = response.get("body")
         if body is None and response.get("body_b64") is not None:
             landed.quarantine.append(_reject(source, board, url, "body is not UTF-8", response["body_b64"]))
+            landed.unreadable[(source, board)] = "body is not UTF-8"
             continue
         context = response.get("context")
         if context and context.get("kind") == "sitemap":
@@ -61,6 +72,7 @@ def land_responses(responses: Iterable[dict[str, Any]]) -> Landed:
             result = parse(body or "", board, context) if context else parse(body or "", board)
         except UnparseableBody as exc:
             landed.quarantine.append(_reject(source, board, url, f"unparseable body: {exc}", body))
+            landed.unreadable[(source, board)] = f"unparseable body: {exc}"
             continue
         for record in result.records:
             record["url"] = record["url"] or url
@@ -78,14 +90,11 @@ def crawl_rows(summary: dict[str, Any], source: str, landed: Landed) -> list[dic
     for record in landed.records:
         if record["source"] == source:
             parsed[record["board"]] = parsed.get(record["board"], 0) + 1
-    unparseable = {
-        q["board"]: q["reason"] for q in landed.quarantine if q["source"] == source and q["reason"].startswith(("unparseable", "body is not"))
-    }
     rows = []
     for board, outcome in sorted(summary.get("boards", {}).items()):
         status, error = outcome.get("status", "failed"), outcome.get("error")
-        if status == "ok" and board in unparseable:
-            status, error = "failed", unparseable[board]
+        if status == "ok" and (source, board) in landed.unreadable:
+            status, error = "failed", landed.unreadable[(source, board)]
         rows.append({
             "source": source, "board": board, "started_at": summary.get("started_at"),
             "finished_at": summary.get("finished_at"), "status": status,

@@ -9,7 +9,7 @@ window, the report renderer). A spider that fails after its retries is recorded 
 # the flow's signature at run time, and string annotations leave that model undefined.
 import uuid
 from dataclasses import asdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ from flows.config import Settings, load_settings
 from flows.dedup import assign_canonical_ids
 from flows.land import CRAWL_FIELDS, QUARANTINE_FIELDS, Landed, crawl_rows, failed_rows, land_responses, read_raw_lines
 from flows.normalize import normalize_postings
-from flows.skills import SKILL_SCHEMA, SkillExtractor, load_taxonomy
+from flows.normalize.dates import today_utc, week_of
+from flows.skills import SkillExtractor, load_taxonomy
 from warehouse import db
 from warehouse.load import (
     RunInfo, extract_missing, extracted_hashes, load_canonical_jobs, load_mentions, load_reference, load_week,
@@ -40,16 +41,6 @@ SPIDER_SOURCE = {"hn_algolia": "hn"}
 # Sources with a single fixed "board".
 SINGLE_BOARD = {"hn": "whoishiring", "remoteok": "remoteok", "remotive": "remotive"}
 LOOPBACK_HOSTS = "127.0.0.1,localhost"
-
-
-def week_of(day: date) -> date:
-    """The Monday of ``day``'s ISO week: the partition every count belongs to."""
-    return day - timedelta(days=day.weekday())
-
-
-def today_utc() -> date:
-    """The crawl date of a run that names none: today in UTC, whatever the machine's time zone."""
-    return datetime.now(timezone.utc).date()
 
 
 @task(name="crawl", cache_policy=NO_CACHE)
@@ -71,11 +62,8 @@ def land(raw_dir: Path, summaries: dict[str, dict[str, Any] | str], boards: dict
             landed.crawl.extend(failed_rows(source, boards.get(spider, []), summary))
             continue
         responses = land_responses(read_raw_lines(path)) if path.exists() else Landed()
-        landed.records.extend(responses.records)
-        landed.quarantine.extend(responses.quarantine)
-        for key, n in responses.skipped.items():
-            landed.skipped[key] = landed.skipped.get(key, 0) + n
-        landed.crawl.extend(crawl_rows(summary, source, responses))
+        responses.crawl = crawl_rows(summary, source, responses)
+        landed.merge(responses)
     return landed
 
 
@@ -115,7 +103,7 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
         load_reference(con, taxonomy)
         load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame, skipped_frame)
         n_jobs = load_canonical_jobs(con, assign_canonical_ids)
-        load_mentions(con, taxonomy.version, mentions if not mentions.is_empty() else pl.DataFrame(schema=SKILL_SCHEMA), hashes)
+        load_mentions(con, taxonomy.version, mentions, hashes)
         backfilled = extract_missing(con, SkillExtractor(taxonomy))
     with db.connect_read(home) as con:
         drops = con.execute(

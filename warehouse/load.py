@@ -13,7 +13,7 @@ from datetime import date, datetime
 import duckdb
 import polars as pl
 
-from flows.skills import SKILL_SCHEMA, SkillExtractor, Taxonomy
+from flows.skills import SkillExtractor, Taxonomy
 from warehouse.reference import load_claims
 
 
@@ -26,9 +26,6 @@ class RunInfo:
     dataset: str
     started_at: datetime
     raw_dir: str
-
-
-SIGHTING_EXTRA = ("week", "run_id", "run_date")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
@@ -155,6 +152,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 
 __all__ = [
-    "RunInfo", "SKILL_SCHEMA", "extract_missing", "extracted_hashes", "load_canonical_jobs", "load_mentions",
+    "RunInfo", "extract_missing", "extracted_hashes", "load_canonical_jobs", "load_mentions",
     "load_reference", "load_week",
 ]

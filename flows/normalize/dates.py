@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 
 def posted_at(raw: str | None) -> datetime | None:
@@ -33,3 +33,13 @@ def period_month(period_raw: str | None, posted: datetime | None) -> date | None
         except ValueError:
             pass
     return date(posted.year, posted.month, 1) if posted else None
+
+
+def week_of(day: date) -> date:
+    """The Monday of ``day``'s ISO week: the partition every count belongs to."""
+    return day - timedelta(days=day.weekday())
+
+
+def today_utc() -> date:
+    """The crawl date of a run that names none: today in UTC, whatever the machine's time zone."""
+    return datetime.now(timezone.utc).date()

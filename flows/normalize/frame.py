@@ -8,10 +8,10 @@ from typing import Any
 
 import polars as pl
 
+from crawlers.sources import ATS_NAMES
 from flows.normalize import dates, locations, salary, titles
 from flows.normalize.html_text import html_to_text
 
-ATS_SOURCES = frozenset({"greenhouse", "lever", "ashby"})
 # Every normalised column sits beside its raw twin (``*_raw``); the order is the warehouse's.
 POSTING_SCHEMA: dict[str, pl.DataType] = {
     "posting_id": pl.String(), "source": pl.String(), "board": pl.String(), "source_id": pl.String(),
@@ -69,7 +69,7 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
         "source": source, "board": board, "source_id": record["source_id"],
         # An ATS board is one company's, so its token names it when nothing better does; HN and the
         # remote-job feeds are many companies', and a posting that names none stays unnamed.
-        "company": companies.get((source, board)) or record.get("company") or (board if source in ATS_SOURCES else None),
+        "company": companies.get((source, board)) or record.get("company") or (board if source in ATS_NAMES else None),
         "title": " ".join(title.split()), "url": record.get("url"),
         "location_raw": record.get("location_raw"),
         "location": locations.primary_location(record.get("location_raw")),

@@ -2,7 +2,7 @@ from datetime import date, datetime, timezone
 
 import time_machine
 
-from flows.weekly import today_utc, week_of
+from flows.normalize.dates import today_utc, week_of
 
 
 def test_week_is_the_iso_monday():
