@@ -6,6 +6,7 @@
     jobtrends query [--home H] [--format F] SQL   read-only SQL on the warehouse
     jobtrends report [--home H] [--week YYYY-Www] rebuild one week's report
     jobtrends sources list|check|discover         the boards crawled, whether they answer, new ones
+    jobtrends skills list|extract|explain         the taxonomy; extraction on given text; why a posting has its skills
     jobtrends backfill hn --since YYYY-MM         load past HN "Who is hiring?" threads (live)
 """
 
@@ -72,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     from flows.sources_cli import add_parser as add_sources_parser
 
     add_sources_parser(commands)
+
+    from flows.skills_cli import add_parser as add_skills_parser
+
+    add_skills_parser(commands)
     return parser
 
 

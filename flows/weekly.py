@@ -75,20 +75,21 @@ def normalise(landed: Landed, companies: dict[tuple[str, str], str]) -> pl.DataF
 
 
 @task(name="extract-skills", cache_policy=NO_CACHE)
-def extract_skills(home: Path, postings: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
-    """Skills of the posting versions not extracted before with this taxonomy (content hash unchanged
-    means skills unchanged)."""
+def extract_skills(home: Path, postings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Skills and text facets (degree, years, salary) of the posting versions not extracted before
+    with this taxonomy (content hash unchanged means both unchanged) -> (mentions, facets). The facets
+    hold one row per extracted version, so their ``content_hash`` column lists the versions extracted."""
     extractor = SkillExtractor(load_taxonomy())
     known: set[str] = set()
     if db.warehouse_path(home).exists():
         with db.connect_read(home) as con:
             known = extracted_hashes(con, extractor.taxonomy.version)
     fresh = postings.filter(~pl.col("content_hash").is_in(list(known)))
-    return extractor.extract(fresh), fresh["content_hash"].unique().to_list()
+    return extractor.extract_all(fresh)
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, mentions: pl.DataFrame, hashes: list[str]) -> dict[str, int]:
+def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, mentions: pl.DataFrame, facets: pl.DataFrame) -> dict[str, int]:
     taxonomy = load_taxonomy()
     crawl_frame = pl.DataFrame(landed.crawl, schema={
         "source": pl.String, "board": pl.String, "started_at": pl.String, "finished_at": pl.String,
@@ -103,7 +104,7 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
         load_reference(con, taxonomy)
         load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame, skipped_frame)
         n_jobs = load_canonical_jobs(con, assign_canonical_ids)
-        load_mentions(con, taxonomy.version, mentions, hashes)
+        load_mentions(con, taxonomy.version, mentions, facets=facets)
         backfilled = extract_missing(con, SkillExtractor(taxonomy))
     with db.connect_read(home) as con:
         drops = con.execute(
@@ -112,7 +113,7 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
         ).fetchall()
     for (drop,) in drops:
         get_run_logger().warning("volume drop, check the source: %s", drop)
-    return {"postings": postings.height, "quarantined": quarantine_frame.height, "extracted": len(hashes),
+    return {"postings": postings.height, "quarantined": quarantine_frame.height, "extracted": facets.height,
             "backfilled": backfilled, "volume_drops": [d for (d,) in drops], "jobs_all_weeks": n_jobs,
             "skipped": sum(landed.skipped.values())}
 
@@ -188,8 +189,8 @@ def weekly(
 
     landed = land(raw_dir, summaries, boards)
     postings = normalise(landed, companies)
-    mentions, hashes = extract_skills(home_path, postings)
-    counts = load(home_path, run, postings, landed, mentions, hashes)
+    mentions, facets = extract_skills(home_path, postings)
+    counts = load(home_path, run, postings, landed, mentions, facets)
     report_path = report(home_path, run.week)
     failed = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] in ("failed", "blocked")]
     skipped = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] == "skipped"]

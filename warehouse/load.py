@@ -1,7 +1,8 @@
 """Loads into an open write window (see warehouse.db.write_window). Parameterised SQL only.
 
-Week-partitioned tables are delete-then-insert per week, so loading a week twice gives the same
-rows; logs are appended. The caller's write window makes all of it one transaction.
+Week-partitioned tables are delete-then-insert per week, and extractions (skill mentions, text
+facets) per (content_hash, taxonomy_version), so loading a week twice gives the same rows; logs are
+appended. The caller's write window makes all of it one transaction.
 """
 
 from __future__ import annotations
@@ -13,8 +14,21 @@ from datetime import date, datetime
 import duckdb
 import polars as pl
 
+from flows.normalize.salary import annual_usd
 from flows.skills import SkillExtractor, Taxonomy
 from warehouse.reference import load_claims
+
+
+# Versions extracted with taxonomy version $v: skills and facets both stored.
+_EXTRACTED = (
+    "SELECT e.content_hash FROM skill_extractions AS e"
+    " JOIN posting_facets AS f ON f.content_hash = e.content_hash AND f.taxonomy_version = e.taxonomy_version"
+    " WHERE e.taxonomy_version = $v"
+)
+FACET_COLUMNS = {
+    "content_hash": pl.String, "degree_min": pl.String, "degree_or_equivalent": pl.Boolean, "years_min": pl.Int32,
+    "salary_min": pl.Float64, "salary_max": pl.Float64, "salary_currency": pl.String, "salary_period": pl.String,
+}
 
 
 @dataclass(frozen=True)
@@ -91,34 +105,56 @@ def load_week(
     )
 
 
-def load_mentions(con: duckdb.DuckDBPyConnection, taxonomy_version: str, mentions: pl.DataFrame, hashes: list[str]) -> None:
-    """Record the skills of freshly extracted posting versions (``hashes``, including those with none)."""
-    frame = pl.DataFrame({"content_hash": hashes}, schema={"content_hash": pl.String}).unique()
-    con.register("extracted", frame.with_columns(pl.lit(taxonomy_version).alias("taxonomy_version")))
-    con.register("mentions", mentions.with_columns(pl.lit(taxonomy_version).alias("taxonomy_version")))
+def load_mentions(
+    con: duckdb.DuckDBPyConnection,
+    taxonomy_version: str,
+    mentions: pl.DataFrame,
+    hashes: list[str] | None = None,
+    facets: pl.DataFrame | None = None,
+) -> None:
+    """Record what was extracted from freshly extracted posting versions: their skills (``mentions``)
+    and their text facets (``facets``: one row per version, as ``SkillExtractor.extract_all`` gives).
+    ``hashes`` are the versions extracted, including those with no skill; they default to the facets'
+    versions. Both tables are replaced per (content_hash, taxonomy_version), so loading the same
+    versions twice stores them once. A version loaded without a facet row is not counted as extracted
+    (see :func:`extracted_hashes`): :func:`extract_missing` reads it again."""
+    facet_rows = _facet_rows(facets)
+    extracted = sorted(set(hashes or []) | set(facet_rows["content_hash"].to_list()))
+    frame = pl.DataFrame({"content_hash": extracted}, schema={"content_hash": pl.String})
+    version = pl.lit(taxonomy_version).alias("taxonomy_version")
+    con.register("extracted", frame.with_columns(version))
+    con.register("mentions", mentions.with_columns(version))
+    con.register("facets", facet_rows.with_columns(version))
     try:
         con.execute(
             "DELETE FROM skill_mentions WHERE taxonomy_version = ? AND content_hash IN (SELECT content_hash FROM extracted)",
             [taxonomy_version],
         )
+        con.execute(
+            "DELETE FROM posting_facets WHERE taxonomy_version = ? AND content_hash IN (SELECT content_hash FROM facets)",
+            [taxonomy_version],
+        )
         con.execute("INSERT INTO skill_mentions BY NAME SELECT * FROM mentions")
+        con.execute("INSERT INTO posting_facets BY NAME SELECT * FROM facets")
         con.execute("INSERT OR REPLACE INTO skill_extractions BY NAME SELECT * FROM extracted")
     finally:
         con.unregister("extracted")
         con.unregister("mentions")
+        con.unregister("facets")
 
 
 def extract_missing(con: duckdb.DuckDBPyConnection, extractor: SkillExtractor) -> int:
-    """Extract every stored posting version not yet extracted with this taxonomy (history after a
-    taxonomy change). Returns how many versions were extracted."""
+    """Extract skills and facets of every stored posting version not yet extracted with this taxonomy
+    (history after a taxonomy change, or after the facets table was added). Returns how many versions
+    were extracted."""
     pending = con.sql(
-        "SELECT content_hash, title, description_text FROM posting_content "
-        "WHERE content_hash NOT IN (SELECT content_hash FROM skill_extractions WHERE taxonomy_version = $v)",
+        f"SELECT content_hash, title, description_text FROM posting_content WHERE content_hash NOT IN ({_EXTRACTED})",
         params={"v": extractor.taxonomy.version},
     ).pl()
     if pending.is_empty():
         return 0
-    load_mentions(con, extractor.taxonomy.version, extractor.extract(pending), pending["content_hash"].to_list())
+    mentions, facets = extractor.extract_all(pending)
+    load_mentions(con, extractor.taxonomy.version, mentions, pending["content_hash"].to_list(), facets)
     return pending.height
 
 
@@ -136,8 +172,22 @@ def load_canonical_jobs(con: duckdb.DuckDBPyConnection, assign: Callable[[pl.Dat
 
 
 def extracted_hashes(con: duckdb.DuckDBPyConnection, taxonomy_version: str) -> set[str]:
-    rows = con.execute("SELECT content_hash FROM skill_extractions WHERE taxonomy_version = ?", [taxonomy_version]).fetchall()
+    """The versions whose skills and facets were both extracted with this taxonomy version."""
+    rows = con.sql(_EXTRACTED, params={"v": taxonomy_version}).fetchall()
     return {row[0] for row in rows}
+
+
+def _facet_rows(facets: pl.DataFrame | None) -> pl.DataFrame:
+    """Extractor facets -> posting_facets rows: one per version, the text salary also in annual USD."""
+    if facets is None:
+        facets = pl.DataFrame(schema=FACET_COLUMNS)
+    facets = facets.select([pl.col(name).cast(dtype) for name, dtype in FACET_COLUMNS.items()]).unique("content_hash", keep="first")
+    salary = facets.select("salary_min", "salary_max", "salary_currency", "salary_period").iter_rows()
+    usd = [(annual_usd(low, currency, period), annual_usd(high, currency, period)) for low, high, currency, period in salary]
+    return facets.with_columns(
+        pl.Series("salary_min_usd", [low for low, _ in usd], dtype=pl.Float64),
+        pl.Series("salary_max_usd", [high for _, high in usd], dtype=pl.Float64),
+    )
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:

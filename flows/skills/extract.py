@@ -1,162 +1,269 @@
-"""One-pass skill extraction with evidence and requirement level.
+"""Skill extraction with evidence and requirement level: vectorised, in Polars, over many postings.
 
-All aliases of all skills are compiled into ONE case-insensitive alternation (case-sensitive ones
-inline as ``(?-i:...)``) with half word-boundaries, so ``C++`` and ``CI/CD`` match whole
-and ``Java`` does not match inside ``JavaScript``. Polars runs it over every document at once (Rust
-regex, see STACK-NOTES); Python then only looks at the few matched strings per posting to place
-them, grade them ``required`` or ``preferred`` and cut an evidence snippet.
+How a posting is read (each step one Polars pass over every posting at once):
+
+1. **Lines and sections** (``flows.skills.sections``): the text is split into lines; headings open
+   sections; only candidate-facing lines count (not the company blurb, benefits or legal text), and
+   a line is ``preferred`` when it or its section says "nice to have", "bonus", "a plus"...
+2. **Names**: every case-insensitive alias is searched at once with Aho-Corasick (``find_many`` /
+   ``extract_many``, Rust), which is fast whatever the number of aliases. Word boundaries are then
+   checked on the few hits (``Java`` is not in ``JavaScript``; ``C++``, ``CI/CD`` match whole) and a
+   hit inside a longer one at the same place is dropped (``TensorFlow`` inside ``TensorFlow Serving``).
+3. **Case-sensitive names and phrase rules** ("R", "Go", "bring models to production") are one small
+   regular expression, scanned by Polars (Rust regex).
+4. **Ambiguity**: a hit by an alias that is also a word ("Go", "Spark", "Ray", "Rust") counts only
+   when its line names another tool or matches the skill's cue, and not its veto (``Series C``).
+5. **Per posting and skill**: ``required`` if named in any non-preferred line; the evidence is the
+   first such line (cut around the name when long).
+
+A regular expression holding all ~1,600 aliases was tried first: it ran at ~12 MB/s, because Rust's
+lazy DFA thrashes on an alternation that large; Aho-Corasick scans the same text at ~150 MB/s.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from functools import cached_property
 
 import polars as pl
 
-from flows.skills.taxonomy import Taxonomy
+from flows.skills.facets import FACET_SCHEMA, text_facets
+from flows.skills.sections import classify_lines, split_lines
+from flows.skills.taxonomy import Skill, Taxonomy
 
 SKILL_SCHEMA = {"content_hash": pl.String(), "skill": pl.String(), "level": pl.String(), "evidence": pl.String()}
-# A line (or the section it sits in) that says these makes the skills in it "preferred".
-_PREFERRED = re.compile(
-    r"nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
-    r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b",
-    re.I,
-)
-# Cheap substring test before the regex: most lines hold none of these (Python's re is slow on
-# alternations it cannot anchor).
-_PREFERRED_HINTS = ("nice", "bonus", "prefer", "plus", "ideal", "desir", "not required", "would be great", "good to have")
-_WORD = re.compile(r"\w")
 EVIDENCE_CHARS = 80
-
-
-@dataclass(frozen=True)
-class _Occurrence:
-    start: int
-    end: int
-    preferred: bool
+# Postings per batch: bounds memory (lines and hits of one batch at a time) at no cost in speed.
+BATCH_SIZE = 20_000
+_NON_ASCII = r"[^\x00-\x7F]"
+_WORD_CHAR = r"^[A-Za-z0-9_]$"
 
 
 class SkillExtractor:
+    """Extract skills (and text facets) from postings with one taxonomy. Build once, reuse."""
+
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self._ci: dict[str, str] = {}
-        self._cs: dict[str, str] = {}
-        parts: list[tuple[int, str]] = []
+        self.skills: dict[str, Skill] = taxonomy.by_id()
+        literal_rows, self._exact_cs = [], {}
         for skill in taxonomy.skills:
+            weak = {a.lower() for a in skill.ambiguous}
             for alias in skill.aliases:
-                self._ci[_fold(alias)] = skill.id
-                parts.append((len(alias), _alias_pattern(alias)))
+                key = " ".join(alias.lower().split())
+                literal_rows.append((key, skill.id, _is_word(key[0]), _is_word(key[-1]), key in weak))
             for alias in skill.aliases_cs:
-                self._cs[_fold_space(alias)] = skill.id
-                parts.append((len(alias), f"(?-i:{_alias_pattern(alias)})"))
-        # Longest first: at one position the leftmost-first engine then takes "scikit-learn" over "scikit".
-        parts.sort(key=lambda p: -p[0])
-        # ASCII case folding and ASCII word boundaries (``-u``): with Unicode boundaries the regex engine
-        # leaves its DFA at the first non-ASCII character and runs ~20x slower (measured on the corpus).
-        self.pattern = r"(?i-u)\b{start-half}(?:" + "|".join(p for _, p in parts) + r")\b{end-half}"
+                self._exact_cs[" ".join(alias.split())] = (skill.id, alias in skill.ambiguous or alias.lower() in weak)
+        self.aliases = pl.DataFrame(
+            literal_rows, orient="row",
+            schema={"key": pl.String, "skill": pl.String, "word_start": pl.Boolean, "word_end": pl.Boolean, "weak": pl.Boolean},
+        ).unique("key", keep="first")
+        self._ac_keys = self.aliases["key"].to_list()
+        self._phrases = [(skill.id, re.compile(rf"(?:{p})", re.I)) for skill in taxonomy.skills for p in skill.patterns]
+        cs = sorted(self._exact_cs, key=len, reverse=True)
+        # Longer names that begin with a case-sensitive one ("C#", "C++" for "C") are matched first
+        # and thrown away here (the Aho-Corasick pass finds them), so "C" is not read inside "C#".
+        shadows = sorted(
+            {key for key in self.aliases["key"].to_list() for a in cs
+             if len(key) > len(a) and key.startswith(a.lower()) and not _is_word(key[len(a)])},
+            key=len, reverse=True,
+        )
+        parts = [p.pattern for _, p in self._phrases] + [_literal(k) for k in shadows]
+        parts += [f"(?-i:{'|'.join(_literal(a) for a in cs)})"] if cs else []
+        # ASCII word boundaries (``-u``): Unicode ones make Rust's regex leave its DFA (~20x slower).
+        self.pattern = r"(?i-u)\b{start-half}(?:" + "|".join(parts) + r")\b{end-half}" if parts else None
+        self._tools = pl.DataFrame({"skill": [s.id for s in taxonomy.skills if s.is_tool]}, schema={"skill": pl.String})
+        self._context_rules = [s for s in taxonomy.skills if s.ambiguous or s.veto]
 
-    def skill_of(self, matched: str) -> str | None:
-        return self._cs.get(_fold_space(matched)) or self._ci.get(_fold(matched))
-
+    # ---------------------------------------------------------------------------------------------
     def extract(self, postings: pl.DataFrame) -> pl.DataFrame:
-        """``postings`` with ``content_hash``, ``title``, ``description_text`` -> one row per (posting, skill)."""
-        if postings.is_empty():
-            return pl.DataFrame(schema=SKILL_SCHEMA)
-        # unique() keeps input order: similar texts (one board's postings) stay together, which keeps the
-        # regex engine's lazy DFA cache warm (~2x faster than a shuffled order on the corpus).
-        docs = postings.select(
-            "content_hash",
-            pl.concat_str([pl.col("title").fill_null(""), pl.col("description_text").fill_null("")], separator="\n").alias("text"),
-        ).unique("content_hash", maintain_order=True)
-        matched = docs.with_columns(pl.col("text").str.extract_all(self.pattern).list.unique().alias("matches"))
-        rows: list[tuple[str, str, str, str]] = []
-        for content_hash, text, matches in matched.iter_rows():
-            rows.extend((content_hash, *found) for found in self.locate(text, matches if matches is not None else []))
-        return pl.DataFrame(rows, schema=SKILL_SCHEMA, orient="row")
+        """``postings`` with ``content_hash``, ``title``, ``description_text`` -> one row per (version, skill)."""
+        return self.extract_all(postings)[0]
+
+    def extract_all(self, postings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """-> (mentions per :data:`SKILL_SCHEMA`, facets: ``content_hash`` + degree, years, text salary)."""
+        docs = (
+            postings.select(
+                "content_hash",
+                pl.concat_str([pl.col("title").fill_null(""), pl.col("description_text").fill_null("")], separator="\n").alias("text"),
+            )
+            .unique("content_hash", maintain_order=True)
+            .with_row_index("doc")
+        )
+        mentions, facets = [pl.DataFrame(schema=SKILL_SCHEMA)], [pl.DataFrame(schema=FACETS_BY_HASH)]
+        for batch in docs.iter_slices(BATCH_SIZE):
+            found, batch_facets = self._extract_batch(batch.with_columns(pl.col("doc") - batch["doc"][0]))
+            hashes = batch.select(pl.col("doc") - batch["doc"][0], "content_hash")
+            mentions.append(found.join(hashes, on="doc").select(SKILL_SCHEMA.keys()))
+            facets.append(batch_facets.join(hashes, on="doc").select(FACETS_BY_HASH.keys()))
+        return pl.concat(mentions), pl.concat(facets)
 
     def extract_text(self, text: str) -> list[tuple[str, str, str]]:
-        """One document -> (skill, level, evidence) triples; the same rules as :meth:`extract`."""
-        matches = pl.Series([text]).str.extract_all(self.pattern).list.unique()[0]
-        return self.locate(text, matches.to_list() if matches is not None else [])
+        """One document (title on the first line) -> sorted (skill, level, evidence) triples."""
+        mentions, _ = self.extract_all(pl.DataFrame({"content_hash": ["-"], "title": [""], "description_text": [_tidy(text)]}))
+        return sorted(mentions.select("skill", "level", "evidence").iter_rows())
 
-    def locate(self, text: str, matches: list[str]) -> list[tuple[str, str, str]]:
-        by_skill: dict[str, list[_Occurrence]] = {}
-        context = _LineContext(text) if matches else None
-        for matched in matches:
-            skill = self.skill_of(matched)
-            if skill and context:
-                by_skill.setdefault(skill, []).extend(_occurrences(text, matched, context))
-        found = []
-        for skill, occurrences in sorted(by_skill.items()):
-            if not occurrences:
-                continue
-            required = [o for o in occurrences if not o.preferred]
-            # Named as required anywhere means required.
-            best = min(required or occurrences, key=lambda o: o.start)
-            found.append((skill, "required" if required else "preferred", _evidence(text, best)))
+    def extract_document(self, title: str, text: str) -> tuple[list[dict], dict]:
+        """One posting -> (skills as dicts with category, facets as a dict): what ``skills extract`` prints."""
+        mentions, facets = self.extract_all(pl.DataFrame({"content_hash": ["-"], "title": [_tidy(title)], "description_text": [_tidy(text)]}))
+        skills = [
+            {"skill": s, "category": self.skills[s].category, "level": level, "evidence": evidence}
+            for s, level, evidence in sorted(mentions.select("skill", "level", "evidence").iter_rows())
+        ]
+        return skills, facets.drop("content_hash").to_dicts()[0]
+
+    def hits(self, title: str, text: str) -> pl.DataFrame:
+        """Every counted hit of one posting, line by line (for ``skills explain``)."""
+        docs = pl.DataFrame({"doc": [0], "text": [f"{title}\n{text}"]}, schema={"doc": pl.UInt32, "text": pl.String})
+        lines = classify_lines(split_lines(docs))
+        return self._hits(lines.filter(pl.col("candidate"))).sort("line_no", "skill")
+
+    # ---------------------------------------------------------------------------------------------
+    def _extract_batch(self, docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        lines = classify_lines(split_lines(docs))
+        hits = self._raw_hits(lines.filter(pl.col("candidate")))
+        found = (
+            hits.with_columns(pl.col("preferred").not_().alias("_required"))
+            # The first required place (else the first place) is the evidence; required anywhere wins.
+            .sort("doc", "skill", "_required", "line_no", "pos", descending=[False, False, True, False, False])
+            .group_by("doc", "skill", maintain_order=True)
+            .agg(pl.col("_required").any(), pl.col("line", "pos", "matched").first())
+            .with_columns(_evidence())
+            .select("doc", "skill", pl.when("_required").then(pl.lit("required")).otherwise(pl.lit("preferred")).alias("level"), "evidence")
+        )
+        # A posting with no text still gets its row of facets (all unknown).
+        facets = docs.select("doc").join(text_facets(lines), on="doc", how="left").with_columns(
+            pl.col("degree_min").fill_null("unspecified"), pl.col("degree_or_equivalent").fill_null(False),
+        )
+        return found, facets
+
+    def _hits(self, lines: pl.DataFrame) -> pl.DataFrame:
+        """Candidate lines -> counted hits with evidence: doc, line_no, preferred, skill, pos, evidence."""
+        return self._raw_hits(lines).with_columns(_evidence()).select("doc", "line_no", "preferred", "skill", "pos", "evidence")
+
+    def _raw_hits(self, lines: pl.DataFrame) -> pl.DataFrame:
+        """Candidate lines -> counted hits: doc, line_no, preferred, skill, pos, weak, matched, line."""
+        schema = {"doc": pl.UInt32, "line_no": pl.UInt32, "preferred": pl.Boolean, "skill": pl.String,
+                  "pos": pl.Int64, "weak": pl.Boolean, "matched": pl.String, "line": pl.String}
+        if lines.is_empty():
+            return pl.DataFrame(schema=schema)
+        scan = lines.select(
+            "doc", "line_no", "preferred", "line",
+            # One character for one: hit offsets (bytes) are then character offsets into the line.
+            pl.when(pl.col("line").str.len_bytes() == pl.col("line").str.len_chars()).then(pl.col("line"))
+            .otherwise(pl.col("line").str.replace_all(_NON_ASCII, "?")).alias("ascii"),
+        )
+        literal = self._literal_hits(scan).select(schema.keys())
+        regex = self._regex_hits(scan)
+        hits = pl.concat([literal, regex.select(schema.keys())]) if regex is not None else literal
+        return self._apply_context(hits)
+
+    def _literal_hits(self, scan: pl.DataFrame) -> pl.DataFrame:
+        found = scan.with_columns(
+            pl.col("ascii").str.find_many(self._ac_keys, ascii_case_insensitive=True, overlapping=True).alias("pos"),
+            pl.col("ascii").str.extract_many(self._ac_keys, ascii_case_insensitive=True, overlapping=True).alias("matched"),
+        ).filter(pl.col("pos").list.len() > 0)
+        found = found.explode("pos", "matched").with_columns(pl.col("pos").cast(pl.Int64), pl.col("matched").str.to_lowercase().alias("key"))
+        found = found.join(self.aliases, on="key", how="inner")
+        end = pl.col("pos") + pl.col("key").str.len_chars()
+        before = pl.col("ascii").str.slice(pl.max_horizontal(pl.col("pos") - 1, 0), 1)
+        after = pl.col("ascii").str.slice(end, 1)
+        whole_word = (
+            (~pl.col("word_start") | (pl.col("pos") == 0) | ~before.str.contains(_WORD_CHAR))
+            & (~pl.col("word_end") | ~after.str.contains(_WORD_CHAR))
+        )
+        found = found.filter(whole_word).with_columns(end.alias("end"))
+        # Leftmost-longest: drop a hit that lies inside an earlier-starting or longer hit on its line.
+        found = (
+            found.sort("doc", "line_no", "pos", pl.col("end"), descending=[False, False, False, True])
+            .with_columns(pl.col("end").cum_max().shift(1).over("doc", "line_no").alias("_covered_to"))
+            .filter(pl.col("_covered_to").is_null() | (pl.col("end") > pl.col("_covered_to")))
+        )
         return found
 
+    def _regex_hits(self, scan: pl.DataFrame) -> pl.DataFrame | None:
+        if self.pattern is None:
+            return None
+        found = (
+            scan.with_columns(pl.col("ascii").str.extract_all(self.pattern).alias("matched"))
+            .filter(pl.col("matched").list.len() > 0)
+            .explode("matched")
+        )
+        if found.is_empty():
+            return found.with_columns(pl.lit(None, pl.String).alias("skill"), pl.lit(None, pl.Int64).alias("pos"), pl.lit(None, pl.Boolean).alias("weak"))
+        # The few distinct matched strings are mapped to skills in Python.
+        mapping = [(m, *self._skill_of_match(m)) for m in found["matched"].unique().to_list()]
+        table = pl.DataFrame(mapping, orient="row", schema={"matched": pl.String, "skill": pl.String, "weak": pl.Boolean})
+        found = found.join(table.filter(pl.col("skill").is_not_null()), on="matched", how="inner")
+        return found.with_columns(pl.col("ascii").str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"))
 
-def _fold(alias: str) -> str:
-    return " ".join(alias.casefold().split())
+    def _skill_of_match(self, matched: str) -> tuple[str | None, bool]:
+        exact = self._exact_cs.get(" ".join(matched.split()))
+        if exact:
+            return exact
+        for skill, pattern in self._phrases:
+            if pattern.fullmatch(matched):
+                return skill, False
+        return None, False
+
+    def _apply_context(self, hits: pl.DataFrame) -> pl.DataFrame:
+        """Weak hits need another tool on their line (or their cue); vetoed lines drop the skill."""
+        ruled = {s.id for s in self._context_rules}
+        if not ruled or hits.is_empty():
+            return hits
+        subject = pl.col("skill").is_in(list(ruled))
+        plain, checked = hits.filter(~subject), hits.filter(subject)
+        if checked.is_empty():
+            return hits
+        anchored = (
+            hits.filter(~pl.col("weak")).join(self._tools, on="skill", how="semi")
+            .join(checked.select("doc", "line_no").unique(), on=["doc", "line_no"], how="semi")
+            .group_by("doc", "line_no").agg(pl.col("skill").unique().alias("_line_tools"))
+        )
+        checked = checked.join(anchored, on=["doc", "line_no"], how="left")
+        other_tool = pl.col("_line_tools").list.set_difference(pl.concat_list(pl.col("skill"))).list.len().fill_null(0) > 0
+        kept = []
+        for skill in self._context_rules:
+            rows = checked.filter(pl.col("skill") == skill.id)
+            if rows.is_empty():
+                continue
+            keep = pl.lit(True)
+            if skill.ambiguous:
+                supported = other_tool | (pl.col("line").str.contains(skill.cues) if skill.cues else pl.lit(False))
+                keep = ~pl.col("weak") | supported
+            if skill.veto:
+                keep = keep & ~pl.col("line").str.contains(skill.veto)
+            kept.append(rows.filter(keep).drop("_line_tools"))
+        return pl.concat([plain, *kept]) if kept else plain
+
+    @cached_property
+    def categories(self) -> dict[str, str]:
+        return {s.id: s.category for s in self.taxonomy.skills}
 
 
-def _fold_space(alias: str) -> str:
-    return " ".join(alias.split())
+FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 
 
-def _alias_pattern(alias: str) -> str:
+def _evidence() -> pl.Expr:
+    """The line, or a window of it around the name when the line is long."""
+    line, pos = pl.col("line"), pl.col("pos").fill_null(0)
+    start = pl.max_horizontal(pos - EVIDENCE_CHARS, 0)
+    window = line.str.slice(start, 2 * EVIDENCE_CHARS + pl.col("matched").str.len_chars())
+    cut = (
+        pl.when(start > 0).then(pl.lit("…")).otherwise(pl.lit(""))
+        + window
+        + pl.when(start + 2 * EVIDENCE_CHARS + pl.col("matched").str.len_chars() < line.str.len_chars()).then(pl.lit("…")).otherwise(pl.lit(""))
+    )
+    return pl.when(line.str.len_chars() <= 2 * EVIDENCE_CHARS + 40).then(line).otherwise(cut).alias("evidence")
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of spaces within lines, as ``html_to_text`` does for crawled postings."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _is_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+def _literal(alias: str) -> str:
     return r"\s+".join(re.escape(word) for word in alias.split())
-
-
-def _occurrences(text: str, matched: str, context: _LineContext) -> list[_Occurrence]:
-    """Every whole-word place of ``matched`` in ``text``, with whether its context makes it preferred."""
-    found = []
-    start = text.find(matched)
-    while start != -1:
-        end = start + len(matched)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (_WORD.match(before) and _WORD.match(matched[0])) and not (_WORD.match(after) and _WORD.match(matched[-1])):
-            found.append(_Occurrence(start, end, context.preferred_at(start)))
-        start = text.find(matched, end)
-    return found
-
-
-class _LineContext:
-    """Per line of one document: is a skill named there ``preferred``? Yes when the line says so
-    ("a plus", "nice to have"...) or the section it sits in does: the nearest short, non-bullet line
-    above it (a heading such as "Preferred qualifications")."""
-
-    def __init__(self, text: str) -> None:
-        self.line_starts: list[int] = []
-        self.preferred: list[bool] = []
-        heading_says_preferred = False
-        offset = 0
-        lowered = text.lower()
-        any_hint = any(hint in lowered for hint in _PREFERRED_HINTS)
-        for line in text.split("\n"):
-            says_preferred = any_hint and _says_preferred(line)
-            self.line_starts.append(offset)
-            self.preferred.append(says_preferred or heading_says_preferred)
-            stripped = line.strip()
-            if stripped and not stripped.startswith("- ") and len(stripped) <= 80:
-                heading_says_preferred = says_preferred
-            offset += len(line) + 1
-
-    def preferred_at(self, position: int) -> bool:
-        return self.preferred[bisect.bisect_right(self.line_starts, position) - 1]
-
-
-def _says_preferred(line: str) -> bool:
-    lowered = line.lower()
-    return any(hint in lowered for hint in _PREFERRED_HINTS) and bool(_PREFERRED.search(line))
-
-
-def _evidence(text: str, occurrence: _Occurrence) -> str:
-    start = max(0, occurrence.start - EVIDENCE_CHARS)
-    end = min(len(text), occurrence.end + EVIDENCE_CHARS)
-    snippet = " ".join(text[start:end].split())
-    return ("…" if start else "") + snippet + ("…" if end < len(text) else "")

@@ -13,6 +13,10 @@ CATEGORIES = (
     "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
     "practice", "concept", "math", "soft-skill",
 )
+# Tools are named things (languages, libraries, platforms, databases, infrastructure); the rest are
+# concepts (methods, practices, math, soft skills), which are often phrased rather than named.
+TOOL_CATEGORIES = ("language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra")
+CONCEPT_CATEGORIES = ("practice", "concept", "math", "soft-skill")
 _ID = re.compile(r"^[a-z0-9][a-z0-9.+#-]*$")
 
 
@@ -28,6 +32,18 @@ class Skill:
     aliases: tuple[str, ...]
     aliases_cs: tuple[str, ...] = ()
     parent: str | None = None
+    # Phrase rules: regular expressions (the subset Python's re and Rust's regex share) for skills that
+    # are phrased rather than named ("bring models to production").
+    patterns: tuple[str, ...] = ()
+    # Aliases that are also ordinary words ("Go", "Spark", "Ray"): a match by one of these counts only
+    # when its line names another tool, matches ``cues``, and does not match ``veto``.
+    ambiguous: tuple[str, ...] = ()
+    cues: str | None = None
+    veto: str | None = None
+
+    @property
+    def is_tool(self) -> bool:
+        return self.category in TOOL_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,10 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
             aliases=tuple(dict.fromkeys(a.strip() for a in entry.get("aliases", []) if a.strip())),
             aliases_cs=tuple(dict.fromkeys(a.strip() for a in entry.get("aliases_cs", []) if a.strip())),
             parent=entry.get("parent") or None,
+            patterns=tuple(entry.get("patterns", [])),
+            ambiguous=tuple(entry.get("ambiguous", [])),
+            cues=entry.get("cues") or None,
+            veto=entry.get("veto") or None,
         )
         for entry in data.get("skill", [])
     )
@@ -70,8 +90,19 @@ def validate(taxonomy: Taxonomy) -> list[str]:
             problems.append(f"{skill.id}: unknown category {skill.category!r}")
         if skill.parent and skill.parent not in ids:
             problems.append(f"{skill.id}: unknown parent {skill.parent!r}")
-        if not skill.aliases and not skill.aliases_cs:
+        if not skill.aliases and not skill.aliases_cs and not skill.patterns:
             problems.append(f"{skill.id}: no aliases")
+        for alias in skill.ambiguous:
+            if alias not in skill.aliases_cs and alias.lower() not in {a.lower() for a in skill.aliases}:
+                problems.append(f"{skill.id}: ambiguous alias {alias!r} is not one of its aliases")
+        for pattern in (*skill.patterns, skill.cues or "", skill.veto or ""):
+            try:
+                compiled = re.compile(pattern)
+            except re.error as error:
+                problems.append(f"{skill.id}: bad pattern {pattern!r}: {error}")
+                continue
+            if compiled.groups:
+                problems.append(f"{skill.id}: pattern {pattern!r} has a capturing group; use (?:...)")
         for key in [a.lower() for a in skill.aliases] + [f"cs:{a}" for a in skill.aliases_cs]:
             if key in seen_alias and seen_alias[key] != skill.id:
                 problems.append(f"alias {key!r} under both {seen_alias[key]} and {skill.id}")

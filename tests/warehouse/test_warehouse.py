@@ -42,7 +42,8 @@ def load(home, fixture_text, day, run_id, **kwargs):
     with db.write_window(home) as con:
         load_reference(con, taxonomy)
         load_week(con, run, postings, crawl, quarantine)
-        load_mentions(con, taxonomy.version, extractor.extract(postings), postings["content_hash"].to_list())
+        mentions, facets = extractor.extract_all(postings)
+        load_mentions(con, taxonomy.version, mentions, facets=facets)
 
 
 def counts(home):
@@ -53,6 +54,7 @@ def counts(home):
             "skills": db.scalar(con, "select count(*) from posting_skills"),
             "demand": db.scalar(con, "select sum(n_with_skill) from skill_demand_weekly"),
             "quarantine": db.scalar(con, "select count(*) from quarantine"),
+            "facets": db.scalar(con, "select count(*) from posting_facets"),
         }
 
 
@@ -69,7 +71,7 @@ def test_same_week_twice_gives_same_counts(tmp_path, fixture_text):
     first = counts(tmp_path)
     load(tmp_path, fixture_text, date(2026, 11, 16), "r2")
     assert counts(tmp_path) == first
-    assert first["postings"] == 4 and first["quarantine"] == 1
+    assert first["postings"] == 4 and first["quarantine"] == 1 and first["facets"] == 4
     with db.connect_read(tmp_path) as con:
         assert db.scalar(con, "select count(*) from crawl_runs") == 4  # runs are a log: both kept
         assert con.sql("select * from check_duplicate_postings").fetchall() == []
@@ -117,6 +119,10 @@ def test_taxonomy_change_reextracts_history(tmp_path, fixture_text):
         assert extract_missing(con, SkillExtractor(changed)) == 4
         assert extract_missing(con, SkillExtractor(changed)) == 0
     assert counts(tmp_path)["skills"] > 0
+    with db.connect_read(tmp_path) as con:
+        by_version = dict(con.sql("select taxonomy_version, count(*) from posting_facets group by 1").fetchall())
+        assert by_version == {"test.1": 4, "test.2": 4}
+        assert db.scalar(con, "select count(*) from stg_current_facets") == 4
 
 
 def test_query_surface_columns(tmp_path, fixture_text):
@@ -126,13 +132,18 @@ def test_query_surface_columns(tmp_path, fixture_text):
                      "location", "country", "remote", "salary_min_usd", "salary_max_usd", "posted_at", "first_seen", "last_seen"],
         "posting_skills": ["posting_id", "skill", "category", "level", "evidence"],
         "skills": ["skill", "name", "category", "aliases"],
-        "skill_demand_weekly": ["week", "skill", "n_with_skill", "n_postings", "share"],
+        "skill_demand_weekly": ["week", "skill", "n_with_skill", "n_postings", "share", "n_required"],
         "crawl_runs": ["run_id", "source", "board", "started_at", "finished_at", "status", "n_items", "error"],
     }
+    # Columns added later go at the end.
+    postings_tail = ["canonical_id", "period_month", "period_raw", "salary_text", "tags_raw", "roles_raw",
+                     "degree_min", "degree_or_equivalent", "years_min", "salary_source", "seniority_source"]
     with db.connect_read(tmp_path) as con:
         for view, columns in expected.items():
             actual = [d[0] for d in con.sql(f"select * from {view} limit 0").description]
             assert actual[: len(columns)] == columns, view
+        actual = [d[0] for d in con.sql("select * from postings limit 0").description]
+        assert actual[-len(postings_tail):] == postings_tail
 
 
 def test_missing_warehouse_is_a_clear_error(tmp_path):

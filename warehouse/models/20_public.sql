@@ -1,21 +1,55 @@
 -- Public query surface: keep these names and columns stable (add columns at the end only).
 
 -- One row per posting ever seen: its latest version, and when it was first and last seen.
+-- Salary: structured first, text otherwise. salary_source is 'structured' when the source's own
+-- salary fields (API field, HN header) give salary_min or salary_max, else 'text' when the posting's
+-- text states one (stg_current_facets), else NULL. The whole salary (min, max, currency, period, USD)
+-- comes from that one source, never the minimum from one and the maximum from the other.
+-- Seniority: from the title; where the title says nothing ('unspecified') and the text states a
+-- minimum of years, from the years: under 2 junior, 2 to 4 mid, 5 or more senior. seniority_source
+-- says which ('title' | 'years'; NULL when still 'unspecified').
 CREATE OR REPLACE VIEW postings AS
 WITH seen AS (
     SELECT posting_id, min(run_date) AS first_seen, max(run_date) AS last_seen, count(*) AS n_weeks_seen
     FROM sightings
     GROUP BY posting_id
+),
+latest AS (
+    SELECT l.*, f.degree_min, f.degree_or_equivalent, f.years_min,
+           f.salary_min AS text_salary_min, f.salary_max AS text_salary_max,
+           f.salary_currency AS text_salary_currency, f.salary_period AS text_salary_period,
+           f.salary_min_usd AS text_salary_min_usd, f.salary_max_usd AS text_salary_max_usd,
+           CASE
+               WHEN l.salary_min IS NOT NULL OR l.salary_max IS NOT NULL THEN 'structured'
+               WHEN f.salary_min IS NOT NULL OR f.salary_max IS NOT NULL THEN 'text'
+           END AS salary_source,
+           CASE
+               WHEN l.seniority <> 'unspecified' THEN 'title'
+               WHEN f.years_min IS NOT NULL THEN 'years'
+           END AS seniority_source
+    FROM stg_latest_sightings AS l
+    LEFT JOIN stg_current_facets AS f USING (content_hash)
 )
 SELECT
-    l.posting_id, l.source, l.board, l.company, l.title, l.url, l.is_ml_role, l.role_family, l.seniority,
-    l.location, l.country, l.remote, l.salary_min_usd, l.salary_max_usd, l.posted_at,
-    s.first_seen, s.last_seen,
+    l.posting_id, l.source, l.board, l.company, l.title, l.url, l.is_ml_role, l.role_family,
+    CASE
+        WHEN l.seniority_source = 'years' THEN
+            CASE WHEN l.years_min < 2 THEN 'junior' WHEN l.years_min < 5 THEN 'mid' ELSE 'senior' END
+        ELSE l.seniority
+    END AS seniority,
+    l.location, l.country, l.remote,
+    CASE WHEN l.salary_source = 'text' THEN l.text_salary_min_usd ELSE l.salary_min_usd END AS salary_min_usd,
+    CASE WHEN l.salary_source = 'text' THEN l.text_salary_max_usd ELSE l.salary_max_usd END AS salary_max_usd,
+    l.posted_at, s.first_seen, s.last_seen,
     s.n_weeks_seen, l.week AS last_week, l.content_hash, l.source_id, l.location_raw, l.workplace_raw,
-    l.employment_type_raw, l.department_raw, l.posted_at_raw, l.salary_raw, l.salary_min, l.salary_max,
-    l.salary_currency, l.salary_period,
-    j.canonical_id, l.period_month, l.period_raw, l.salary_text, l.tags_raw, l.roles_raw
-FROM stg_latest_sightings AS l
+    l.employment_type_raw, l.department_raw, l.posted_at_raw, l.salary_raw,
+    CASE WHEN l.salary_source = 'text' THEN l.text_salary_min ELSE l.salary_min END AS salary_min,
+    CASE WHEN l.salary_source = 'text' THEN l.text_salary_max ELSE l.salary_max END AS salary_max,
+    CASE WHEN l.salary_source = 'text' THEN l.text_salary_currency ELSE l.salary_currency END AS salary_currency,
+    CASE WHEN l.salary_source = 'text' THEN l.text_salary_period ELSE l.salary_period END AS salary_period,
+    j.canonical_id, l.period_month, l.period_raw, l.salary_text, l.tags_raw, l.roles_raw,
+    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source
+FROM latest AS l
 JOIN seen AS s USING (posting_id)
 JOIN stg_posting_jobs AS j USING (posting_id);
 
@@ -53,6 +87,11 @@ FROM ref_skills;
 -- Share of the ML-role jobs seen in a week that ask for each skill (every skill, every week; zeros
 -- kept). Counts are of jobs, not sightings: a job posted on two boards and in an HN comment counts
 -- once, and asks for a skill if any of its sightings does. (n_postings counts those jobs.)
+-- Skills roll up to their parents (ref_skills.parent, through stg_skill_ancestors): a job asks for
+-- S if it mentions S or any descendant of S, and counts once however many of them it names (a
+-- PySpark-only job counts for pyspark and once for spark). posting_skills stays as extracted.
+-- n_required: of those jobs, the ones where S or a descendant is required (not only preferred) in
+-- at least one sighting; n_with_skill - n_required asked for it as preferred only.
 CREATE OR REPLACE VIEW skill_demand_weekly AS
 WITH ml AS (
     SELECT s.week, j.canonical_id, s.content_hash
@@ -62,13 +101,20 @@ WITH ml AS (
 weeks AS (
     SELECT week, count(DISTINCT canonical_id) AS n_postings FROM ml GROUP BY week
 ),
+asks AS (
+    SELECT ml.week, ml.canonical_id, a.ancestor AS skill, bool_or(m.level = 'required') AS required
+    FROM ml
+    JOIN stg_current_mentions AS m USING (content_hash)
+    JOIN stg_skill_ancestors AS a ON a.skill = m.skill
+    GROUP BY ml.week, ml.canonical_id, a.ancestor
+),
 counts AS (
-    SELECT ml.week, m.skill, count(DISTINCT ml.canonical_id) AS n_with_skill
-    FROM ml JOIN stg_current_mentions AS m USING (content_hash)
-    GROUP BY ml.week, m.skill
+    SELECT week, skill, count(*) AS n_with_skill, count(*) FILTER (WHERE required) AS n_required
+    FROM asks
+    GROUP BY week, skill
 )
 SELECT w.week, r.skill, coalesce(c.n_with_skill, 0) AS n_with_skill, w.n_postings,
-       coalesce(c.n_with_skill, 0) / w.n_postings AS share
+       coalesce(c.n_with_skill, 0) / w.n_postings AS share, coalesce(c.n_required, 0) AS n_required
 FROM weeks AS w
 CROSS JOIN ref_skills AS r
 LEFT JOIN counts AS c ON c.week = w.week AND c.skill = r.skill;

@@ -1,0 +1,463 @@
+"""Posting facets from text: minimum degree, "or equivalent experience", minimum years, salary.
+
+Rules (the labelling rules of ``benchmarks/gold/README.md``):
+
+- **Degree** (``degree_min``): the lowest degree named in candidate-facing lines, required or preferred
+  alike. Bachelor: "Bachelor's", "BS"/"B.S."/"BSc"/"BA", "undergraduate degree", a degree with no level
+  ("degree in Computer Science", "4-year degree"). Master: "Master's", "MS"/"M.S."/"MSc"/"MEng"/"MBA",
+  "advanced"/"graduate degree". PhD: "PhD"/"Ph.D.", "doctorate", "doctoral degree". ``none``: "no
+  degree required", "degree not required", "don't need a degree", and a high-school diploma (no college
+  degree asked). ``unspecified`` when nothing is named. Abbreviations are case-sensitive and count only
+  beside degree words or punctuation, so "MS Office", "the BA team", "Scrum Master", "master data",
+  "mastery", "PhDs on our team", "associate's degree" and "a high degree of autonomy" name no degree.
+- **Or equivalent** (``degree_or_equivalent``): a candidate line lets experience replace the degree
+  ("equivalent practical experience", "in lieu of a degree"; on a line naming a degree also "or
+  equivalent", "or related/comparable experience", not "or equivalent field"), and the posting names a
+  degree (bachelor or above) somewhere.
+- **Years** (``years_min``): from required candidate lines only (not ``preferred``). Each mention gives
+  its lower bound ("3-5 years" is 3, "five+ years" 5); a bare "N years" counts only beside experience
+  words or opening its line. The largest required minimum wins, except that mentions offered as
+  alternatives ("PhD, or MS with 3+ years, or BS with 5+ years"; a next line starting "or") give their
+  smallest. Ignored: "10 years ago", "in 5 years", "up to 4 years", ages, runway/vesting, a mention its
+  own clause calls preferred ("ideally 2+ years", "(3+ years preferred)"), and values over 30.
+- **Salary**: from every line (pay ranges sit in benefits sections), parsed by
+  :func:`crawlers.parsers.salary_text.parse_salary_text` around the line's first pay-shaped amount
+  (currency beside a number in thousands, with "k", or with a period: "$70M" funding is not one). The
+  first line that names salary/base/compensation/pay/rate and parses wins; else the first bare amount
+  that parses and does not sit beside stipend, budget, funding, revenue or deal words. On-target
+  earnings ("$150K-$250K OTE") are not the base. A result needs a currency, a period and a plausible
+  lower bound (10,000 a year, 500 a month, 100 a week, 30 a day, 5 an hour).
+
+Speed (~0.1 s for 3,350 postings / 135k lines / 16 MB): all scanning is Rust regex in Polars. Stage 1
+runs four short literal-led patterns over every line; stage 2 runs the precise patterns once per distinct
+surviving line (~4% of lines) and pulls out the matched tokens (``extract_all``). Python then sees only
+those tokens and flags and checks the context around each token on short slices (Python's ``re`` is
+10-100x slower than Rust's on whole lines); its per-line results are cached, as boilerplate repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import polars as pl
+
+from crawlers.parsers.salary_text import parse_salary_text
+
+FACET_SCHEMA = {
+    "doc": pl.UInt32, "degree_min": pl.String, "degree_or_equivalent": pl.Boolean, "years_min": pl.Int32,
+    "salary_min": pl.Float64, "salary_max": pl.Float64, "salary_currency": pl.String, "salary_period": pl.String,
+}
+DEGREES = ("none", "bachelor", "master", "phd", "unspecified")
+_RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
+MAX_YEARS = 30  # more than this is company history or a typo, not a requirement
+
+# ---------------------------------------------------------------------------------------------------
+# Stage 1 (every line): a few short patterns the Rust engine finds with its literal search (ASCII mode,
+# case spelled out or dropped with the first letter, no \b before a common letter). Measured on 16 MB of
+# postings: ~4 ms per scan; one case-insensitive alternation of the same words, or merging the wrong
+# scans, takes 20-30 ms. Stage 2 decides, so a scan may let through lines that mean nothing ("faster").
+
+_CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|INR|JPY|SGD|HKD|BRL|MXN|ILS|ZAR|CNY|KRW|AED"
+_SCANS = (
+    r"(?-u)[Yy](?:ears?|rs?)|YEARS?|YRS?",
+    r"(?-u)achelor|aster|egree|octora|ndergrad|chool|quivalent|lieu",
+    r"(?-u)BACHELOR|MASTER|DEGREE|PHD|Ph\.? ?D|DPhil|\b(?:B\.?S|M\.?S|B\.?A|[BM]\.?Sc|[BM]\.?Eng|[BM]\.?Tech|MBA|MPhil)|"
+    + _CODES,
+    r"(?-u)\$|€|£|¥|₹|₩|₪",
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Stage 2 (lines that passed stage 1): tokens and flags. Rust regex has no look-around: context that
+# needs it is checked in Python on the token's neighbourhood.
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+}
+_NUMBER = r"[0-9]{1,2}(?:\.[0-9])?\b|(?:" + "|".join(_NUMBER_WORDS) + r")\b"
+# "3+ years", "3-5 yrs", "five or more years", "3 years+", "years of experience: 4".
+_YEARS_TOKEN = (
+    rf"(?i-u)\b(?:{_NUMBER})\s*\+?\s*(?:(?:-|–|—|to|or)\s*(?:{_NUMBER})\s*\+?\s*)?(?:or\s+more\s+)?(?:years?|yrs?)\b(?:\s*\+)?"
+    r"|\b(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*(?::|-|–)\s*[0-9]{1,2}\b"
+)
+_EXPERIENCE_FLAG = r"(?i-u)experience|\bexp\b|worked|working|professional|industry"
+_PREFERRED_FLAG = r"(?i-u)ideally|preferab|preferred|nice to have|bonus|a plus|desired|desirable"
+
+# Abbreviations count only before something degree-like (slash, "or", "degree", "in", punctuation);
+# "BA" (also business analyst: "BA, QA and devs") only before a slash, "or", "in", "degree" or "from".
+_ABBREV_NEXT = r"(?:\s*(?:/|\\|,|;|\(|\)|\+|\.|(?i:or|and|degree|in|from|with|required|preferred|level|holder|plus)\b)|$)"
+_BA_NEXT = r"\s*(?:/|(?i:or|in|degree|from)\b)"
+_DEGREE_TOKEN = (
+    r"(?-u)Ph\.?\s?D\b\.?|PHD\b|D\.?Phil\b|[Dd]octora(?:te|l\s+(?i:degree))\b"
+    r"|[Mm]aster(?:'|’)s\b(?:\s+(?i:degrees?)\b)?|MASTER(?:'|’)?S\b"
+    r"|[Mm]asters?\s+(?i:degrees?\b|in\b|of\s+(?:science|arts|engineering|business|computer|data|applied"
+    r"|information|mathematics|statistics|public|fine)\b)"
+    r"|Masters?\s*(?:\(|/|,|(?i:or|level|program|students?)\b)"
+    rf"|M\.S\.|MS(?:EE|ME|CS|CE)\b|M\.?Sc\b\.?|M\.?Eng\b|M\.?Tech\b|MBA\b|MPhil\b|MS{_ABBREV_NEXT}"
+    r"|[Aa]dvanced\s+(?i:degrees?)\b|[Gg]raduate\s+(?i:degrees?)\b|[Pp]ost-?graduate\b|POSTGRADUATE\b"
+    r"|[Bb]achelor|BACHELOR|[Uu]ndergrad(?:uate)?\b"
+    rf"|B\.[SA]\.|BS(?:EE|ME|CS|CE)\b|B\.?Sc\b\.?|B\.?Eng\b|B\.?Tech\b|B\.E\.|BSN\b|BS{_ABBREV_NEXT}|BA{_BA_NEXT}"
+    r"|[Dd]egrees?\b|DEGREES?\b"
+)
+# A hint that a line may say no degree is needed; Python's _NO_DEGREE (with look-behind) decides.
+_NO_DEGREE_FLAG = (
+    r"(?i-u)not\s+(?:required|necessary|needed|mandatory|need|require)|n(?:'|’)t\s+(?:need|require)|\bno\s+(?:\w+\s+)?degree"
+    r"|without\s+(?:a\s+)?(?:\w+\s+)?degree|optional|high[- ]?school|(?-i:\bGED\b)"
+)
+# Experience may replace the degree: anywhere on a candidate line ...
+_EQUIVALENT_FLAG = (
+    r"(?i-u)equivalent\s+(?:[\w-]+\s+){0,3}?(?:experience|combination)|\bin\s+lieu\s+of|experience\s+in\s+place\s+of"
+)
+# ... or, on a line naming a degree, looser phrasings (elsewhere "Python or equivalent" is a tool);
+# the flag finds candidates, Python's _OR_EQUIVALENT (with look-ahead) decides.
+_OR_EQUIVALENT_FLAG = r"(?i-u)\bor\s+(?:an?\s+)?(?:equivalent|comparable|related|relevant|commensurate)\b"
+
+# The first pay-shaped amount of a line: a currency (symbol or code, either side) touching a number in
+# thousands ("80,000", "€70.000"), with "k", of 5+ digits or in lakh/crore, or any amount with a period
+# ("$60/hour", "€25 per hour"). Funding ("$70M", "$10B", "$240 million") and "$100 credits" are not.
+_CURRENCY = rf"(?:\$|€|£|¥|₹|₩|₪|\b(?:{_CODES}))"
+_SHAPED_NUMBER = (
+    r"(?:[0-9]{1,3}(?:[,.' ][0-9]{3})+|[0-9]{1,3}(?:[.,][0-9])?\s?[kK]\b|[0-9]{5,}"
+    r"|[0-9]+(?:\.[0-9])?\s?(?:L|LPA|lakhs?|Cr)\b)"
+)
+_PAY_AMOUNT = (
+    rf"(?-u){_CURRENCY}\s?(?:[0-9]+(?:\.[0-9]+)?\s?(?:-|–|—|to)\s?{_CURRENCY}?\s?)?{_SHAPED_NUMBER}"  # "$90-110K"
+    rf"|{_SHAPED_NUMBER}\s?(?:€|£|\b(?:{_CODES})\b)"
+    rf"|{_CURRENCY}\s?[0-9]+(?:[.,][0-9]{{1,2}})?\s?(?:/\s?|per\s+|an?\s+)(?i:h(?:ou)?rs?\b|hour|day|week|wk|month|mo\b)"
+)
+_PAY_WORDS_FLAG = r"(?i-u)salary|\bbase\b|compensation|\bpay\b|\bwages?\b|remuneration|\brates?\b"
+# Bare amounts (no pay word) beside these are perks, funding or sales figures, not pay.
+_NOT_PAY_FLAG = (
+    r"(?i-u)stipend|budget|allowance|reimburs|raised|funding|revenue|\bARR\b|valuation|market|worth|credit|donat"
+    r"|per\s+employee|series\s+[A-F]\b|investors?|assets|deals?\b|\bACVs?\b|contracts?\b|quota|pipeline|targets?\b"
+    r"|relocation|housing|sign-?on|signing|referral|equipment|office|courses|learning|wellness|spend|bonus"
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Python checks around tokens (short strings only).
+
+_YEARS_PARTS = re.compile(
+    rf"(?P<low>{_NUMBER})\s*(?P<plus>\+)?\s*(?:(?P<range>-|–|—|to|or)\s*(?:{_NUMBER})\s*\+?\s*)?"
+    r"(?P<ormore>or\s+more\s+)?(?:years?|yrs?)\b(?P<plus_after>\s*\+)?"
+    r"|(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*[:\-–]\s*(?P<after_colon>[0-9]{1,2})",
+    re.I,
+)
+# The words just before the number: "at least" makes a bare "N years" a requirement; "up to", "in",
+# "next"... make it a maximum or a time span rather than experience. (Plain suffix tests on the last
+# words: a regex searched backwards from the number costs ~10x more.)
+_YEARS_QUALIFIERS = (" at least", " minimum", " minimum of", " min", " min.", " more than", " over", " upwards of")
+_YEARS_NOT_BEFORE = (
+    " up to", " upto", " max", " max.", " maximum", " maximum of", " no more than", " less than", " under",
+    " in", " within", " next", " past", " last", " every", " after", " since", " for the", " over the", " first",
+    " founded", " age", " aged", " aged between", " ages",
+    " vest", " vests", " vesting", " vested", " vest over", " vests over", " vesting over", " couple of",
+)
+_YEARS_NOT_AFTER = re.compile(
+    r"(?:-old|-long|-end|-round|\s+(?:ago|old|of\s+age|or\s+older|from\s+now|later|of\s+runway|runway"
+    r"|warranty|vesting|cliff|anniversary|plan|roadmap|strategy|contract|lease|of\s+(?:operation|operating|history|funding)))\b",
+    re.I,
+)
+# A line opening with the number ("- 3 years in sales", "Experience: 3 years") states a requirement.
+_LINE_START = re.compile(r"[\W\d]*(?:(?:experience|minimum|you\s+have|have|with|bring)\W*)?", re.I)
+_CLAUSE_END = re.compile(r"[.;()!?]")
+_PREFERRED_BEFORE = re.compile(r"ideally|preferabl[ey]|preferred|nice\s+to\s+have|bonus|a\s+plus", re.I)
+# After the mention only words that grade the years themselves: "(2+ years preferred)", "1-3 years ideal";
+# "5+ years of experience, ideally in fintech" grades the domain, not the years.
+_PREFERRED_AFTER = re.compile(
+    r"[^.;()]{0,25}?\b(?:preferred|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|desired|desirable|ideal)\b", re.I)
+# A bare "N years" is experience when an experience word follows in its clause or precedes it closely.
+_EXPERIENCE_AFTER = re.compile(r"[^.;]{0,60}?(?:experience|\bexp\b|worked|working|professional|industry)", re.I)
+# Two mentions are alternatives when "or" joins them beside a degree ("MS with 3+ years, or BS with 5+");
+# a plain "or" is not enough ("8+ years in sales, or marketing, with 2+ leading teams" asks both).
+_OR = re.compile(r"\bor\b", re.I)
+_DEGREE_WORD = re.compile(r"\bB\.?S|\bM\.?S|Ph\.?\s?D|master|bachelor|degree|doctora|\bBA\b|MBA", re.I)
+_STARTS_WITH_OR = re.compile(r"\W*or\b", re.I)
+_ENDS_WITH_OR = re.compile(r"\bor\W*$", re.I)
+
+_LEVEL_OF_TOKEN = re.compile(
+    r"(?P<phd>ph|d\.?phil|doctora)|(?P<master>m|advanced|graduate|post)|(?P<bachelor>b|undergrad)|(?P<degree>degree)", re.I)
+# A bare "degree" is a bachelor's unless the words around say otherwise: "high degree of", "2nd-degree",
+# "degree to which", "associate's degree", "high school degree", or a level just before it ("Master's
+# (or PhD) degree", "BS/MS degree": that level already counted).
+_DEGREE_NOT_BEFORE = re.compile(
+    r"(?:high|certain|some|great|large|significant|reasonable|varying|\d\w*|associate(?:'|’)?s?|advanced|graduate|school)\W*$",
+    re.I)
+_DEGREE_NOT_AFTER = re.compile(r"\s*(?:of|to)\b", re.I)
+_LEVEL_JUST_BEFORE = re.compile(
+    r"bachelor|master|ph\.?\s?d|doctora|\b[BM]\.?S\.?c?\b|\bB\.?A\b|MBA|[BM]\.?Eng|[BM]\.?Tech|undergrad", re.I)
+# "no degree required", "degree not required", "don't need a degree", a high-school diploma (not "high
+# school teachers on the team"); but "advanced degree preferred, not required" still asks for the first.
+_NO_DEGREE = re.compile(
+    r"\bno\s+(?:college\s+|university\s+|formal\s+|4-year\s+|four-year\s+)?degrees?\s+(?:is\s+|are\s+)?"
+    r"(?:required|needed|necessary)"
+    r"|(?<!advanced )(?<!graduate )(?:\bdegrees?|\bbachelor['’]?s?|\bdiploma)\b[^.;]{0,40}?"
+    r"\bnot\s+(?:required|necessary|needed|mandatory)"
+    r"|\b(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|won['’]?t)\s+(?:need|require)\b[^.;]{0,60}?\bdegree"
+    r"|\bwithout\s+(?:a\s+)?(?:college\s+|university\s+|formal\s+)?degree|\bdegrees?\s+(?:is\s+|are\s+)?optional"
+    r"|\bhigh[- ]?school\s+(?:diploma|degree|education|graduate|seniors?|students?|or\s+equivalent)|(?-i:\bGED\b)",
+    re.I,
+)
+_OR_EQUIVALENT = re.compile(
+    r"\bor\s+(?:an?\s+)?(?:comparable|related|relevant|commensurate)\s+(?:[\w-]+\s+){0,2}?experience"
+    r"|\bor\s+equivalent\b(?!\s+(?:[\w-]+\s+)?(?:field|discipline|degree|qualification|certification|major|area|program))",
+    re.I,
+)
+# parse_salary_text reads "X - Y" and "X to Y" as ranges but not "between X and Y": rewrite that "and".
+_BETWEEN_AND = re.compile(r"(?:(?<=[0-9kK])|(?<=USD|EUR|GBP|CAD|AUD))\s+and\s+(?=(?:\$|€|£|USD|EUR|GBP|CAD|AUD)?\s?[0-9])")
+_OTE_BEFORE = re.compile(r"(?:\bOTE\b|on[- ]target)\W*(?:\w+\W+){0,3}$", re.I)
+_OTE_AFTER = re.compile(r"[-–—\s\d.,$€£kK]*(?:\bOTE\b|on[- ]target)", re.I)
+_PAY_BEFORE, _PAY_AFTER = 30, 60  # characters around the first pay-shaped amount handed to the parser
+_PLAUSIBLE_MIN = {"year": 10_000, "month": 500, "week": 100, "day": 30, "hour": 5}
+
+
+def text_facets(lines: pl.DataFrame) -> pl.DataFrame:
+    """Facets per document from its lines.
+
+    ``lines`` has ``doc`` (UInt32), ``line_no`` (UInt32), ``line`` (String), ``candidate`` (Boolean:
+    candidate-facing section) and ``preferred`` (Boolean: nice-to-have line or section). Returns one
+    row per distinct ``doc`` with :data:`FACET_SCHEMA`; a document with nothing found gets
+    ``degree_min`` "unspecified", ``degree_or_equivalent`` False and nulls elsewhere.
+    """
+    docs = lines.select(pl.col("doc").cast(pl.UInt32).unique().sort())
+    found: dict[int, _DocFacets] = {}
+    for (doc, line_no, text, years_tokens, experience_word, preferred_word, degree_tokens, no_degree, equivalent,
+         or_equivalent, pay_amount) in _matched_lines(lines).iter_rows():
+        facets = found.get(doc)
+        if facets is None:
+            facets = found[doc] = _DocFacets()
+        if degree_tokens or no_degree or equivalent:
+            facets.read_degree(text, degree_tokens or [], no_degree, equivalent, or_equivalent)
+        if years_tokens:
+            facets.read_years(line_no, text, years_tokens, experience_word, preferred_word)
+        if pay_amount and facets.pay is None:
+            facets.read_pay(text, pay_amount)
+    facet_rows = pl.DataFrame([(doc, *f.result()) for doc, f in found.items()], schema=FACET_SCHEMA, orient="row")
+    return (
+        docs.join(facet_rows, on="doc", how="left")
+        .with_columns(pl.col("degree_min").fill_null("unspecified"), pl.col("degree_or_equivalent").fill_null(False))
+        .select(list(FACET_SCHEMA))
+    )
+
+
+def _matched_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """The few lines that may say something, in document order, with their tokens and flags (all Rust)."""
+    line = pl.col("line")
+    scanned = lines.filter(pl.any_horizontal(line.str.contains(scan) for scan in _SCANS))
+    # Boilerplate repeats across a company's postings: stage 2 reads each distinct line once.
+    features = scanned.select(line.unique()).with_columns(
+        line.str.extract_all(_YEARS_TOKEN).alias("years_tokens"),
+        line.str.contains(_EXPERIENCE_FLAG).alias("experience_word"),
+        line.str.contains(_PREFERRED_FLAG).alias("preferred_word"),
+        line.str.extract_all(_DEGREE_TOKEN).alias("degree_tokens"),
+        line.str.contains(_NO_DEGREE_FLAG).alias("no_degree"),
+        line.str.contains(_EQUIVALENT_FLAG).alias("equivalent"),
+        line.str.contains(_OR_EQUIVALENT_FLAG).alias("or_equivalent"),
+        line.str.extract(_PAY_AMOUNT, 0).alias("pay_amount"),
+        line.str.contains(_PAY_WORDS_FLAG).alias("pay_words"),
+        line.str.contains(_NOT_PAY_FLAG).alias("not_pay_words"),
+    )
+    candidate = pl.col("candidate").fill_null(False)
+    required = candidate & ~pl.col("preferred").fill_null(False)
+    has_pay_words = pl.col("pay_amount").is_not_null() & pl.col("pay_words")
+    return (
+        scanned.join(features, on="line")
+        .select(
+            pl.col("doc").cast(pl.UInt32),
+            "line_no",
+            "line",
+            # Years only from required candidate lines; degree from any candidate line; pay from every line.
+            pl.when(required).then("years_tokens").alias("years_tokens"),
+            (required & pl.col("experience_word")).alias("experience_word"),
+            (required & pl.col("preferred_word")).alias("preferred_word"),
+            pl.when(candidate).then("degree_tokens").alias("degree_tokens"),
+            (candidate & pl.col("no_degree")).alias("no_degree"),
+            (candidate & pl.col("equivalent")).alias("equivalent"),
+            (candidate & pl.col("or_equivalent")).alias("or_equivalent"),
+            # Lines naming pay win; bare amounts are read only in documents that have none.
+            pl.when(pl.col("pay_words") | ~has_pay_words.any().over("doc") & ~pl.col("not_pay_words"))
+            .then("pay_amount").alias("pay_amount"),
+        )
+        .filter(
+            (pl.col("years_tokens").list.len() > 0) | (pl.col("degree_tokens").list.len() > 0)
+            | pl.col("no_degree") | pl.col("equivalent") | pl.col("pay_amount").is_not_null()
+        )
+        .sort("doc", "line_no")
+    )
+
+
+def facets_of_text(text: str) -> dict:
+    """Facets of one document, every line candidate-facing and none preferred: FACET_SCHEMA's keys but ``doc``."""
+    texts = text.split("\n")
+    n = len(texts)
+    lines = pl.DataFrame(
+        {"doc": [0] * n, "line_no": list(range(n)), "line": texts, "candidate": [True] * n, "preferred": [False] * n},
+        schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String, "candidate": pl.Boolean, "preferred": pl.Boolean},
+    )
+    row = text_facets(lines).row(0, named=True)
+    del row["doc"]
+    return row
+
+
+class _DocFacets:
+    """What one document's matched lines said so far (lines arrive in order)."""
+
+    def __init__(self) -> None:
+        self.degree_rank: int | None = None
+        self.names_degree = False
+        self.or_equivalent = False
+        self.years: int | None = None  # largest required minimum over finished groups
+        self.group: int | None = None  # smallest minimum within the current set of alternatives
+        self.group_line: tuple[int, str] | None = None  # last line that gave years: (line_no, text)
+        self.pay: tuple[float | None, float | None, str, str] | None = None  # first line that parses
+
+    def read_degree(self, line: str, tokens: list[str], no_degree: bool, equivalent: bool, or_equivalent: bool) -> None:
+        ranks = _degree_ranks(line, tuple(tokens))
+        if ranks:
+            self._lower_degree(min(ranks))
+            self.names_degree = True
+        if no_degree and _NO_DEGREE.search(line):
+            self._lower_degree(_RANK["none"])
+        if equivalent or (ranks and or_equivalent and _OR_EQUIVALENT.search(line)):
+            self.or_equivalent = True
+
+    def _lower_degree(self, rank: int) -> None:
+        if self.degree_rank is None or rank < self.degree_rank:
+            self.degree_rank = rank
+
+    def read_years(self, line_no: int, line: str, tokens: list[str], experience_word: bool, preferred_word: bool) -> None:
+        groups = _years_groups(line, tuple(tokens), experience_word, preferred_word)
+        if not groups:
+            return
+        previous = self.group_line
+        continues = previous is not None and line_no - previous[0] <= 2 and bool(
+            _STARTS_WITH_OR.match(line) or _ENDS_WITH_OR.search(previous[1][-20:])
+        )
+        if continues and self.group is not None:
+            # "Master's and 5+ years" / "OR a Bachelor's and 8+ years": one set of alternatives.
+            self.group = min(self.group, groups[0])
+            groups = groups[1:]
+        for value in groups:
+            self._close_group()
+            self.group = value
+        self.group_line = (line_no, line)
+
+    def _close_group(self) -> None:
+        if self.group is not None:
+            self.years = self.group if self.years is None else max(self.years, self.group)
+            self.group = None
+
+    def read_pay(self, line: str, amount: str) -> None:
+        self.pay = _pay(line, amount)
+
+    def result(self) -> tuple:
+        self._close_group()
+        degree = DEGREES[self.degree_rank] if self.degree_rank is not None else "unspecified"
+        return (degree, self.or_equivalent and self.names_degree, self.years, *(self.pay or (None,) * 4))
+
+
+@lru_cache(maxsize=1 << 14)
+def _pay(line: str, amount: str) -> tuple[float | None, float | None, str, str] | None:
+    """The salary a line states around its first pay-shaped ``amount``, or None."""
+    # parse_salary_text costs ~0.4 us per character: give it the amount's neighbourhood, which holds
+    # the other end of a range, "up to", the currency code and the period, not a 1,000-character paragraph.
+    at = line.find(amount)
+    start, end = max(0, at - _PAY_BEFORE), at + len(amount) + _PAY_AFTER
+    # Cut at spaces (whole words): "philosophy" cut to "ph" would read as "per hour".
+    if start and (space := line.find(" ", start, at)) >= 0:
+        start = space + 1
+    if end < len(line) and (space := line.rfind(" ", at + len(amount), end)) >= 0:
+        end = space
+    if _OTE_BEFORE.search(line, start, at) or _OTE_AFTER.match(line, at + len(amount)):
+        return None  # on-target earnings (base plus commission) are not the base salary
+    text = line[start:end]
+    if "etween" in text:
+        text = _BETWEEN_AND.sub(" - ", text)
+    salary = parse_salary_text(text)
+    if salary.currency is None or salary.period is None:
+        return None
+    lowest = salary.min if salary.min is not None else salary.max
+    if lowest is None or lowest < _PLAUSIBLE_MIN.get(salary.period, 0):
+        return None
+    return salary.min, salary.max, salary.currency, salary.period
+
+
+def _positions(line: str, tokens: tuple[str, ...]):
+    """(start, end, token) of each extracted token, in order (extract_all gives them in order)."""
+    position = 0
+    for token in tokens:
+        start = line.find(token, position)
+        if start < 0:
+            continue
+        position = start + len(token)
+        yield start, position, token
+
+
+# Cached: a company's boilerplate lines repeat across its postings (tokens and flags follow from the line).
+@lru_cache(maxsize=1 << 14)
+def _degree_ranks(line: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
+    ranks = []
+    for start, end, token in _positions(line, tokens):
+        before_char = line[start - 1] if start else " "
+        if before_char.isalnum() or before_char in "_.-":  # "LLMS", "e.MS", "360-degree"
+            continue
+        level = _LEVEL_OF_TOKEN.match(token).lastgroup
+        if level != "degree":
+            ranks.append(_RANK[level])
+            continue
+        before = line[max(0, start - 30):start]
+        if _DEGREE_NOT_BEFORE.search(before) or _DEGREE_NOT_AFTER.match(line, end):
+            continue
+        clause_before = before[max(before.rfind("."), before.rfind(";")) + 1:]
+        if _LEVEL_JUST_BEFORE.search(clause_before[-25:]):
+            continue
+        ranks.append(_RANK["bachelor"])
+    return tuple(ranks)
+
+
+@lru_cache(maxsize=1 << 14)
+def _years_groups(line: str, tokens: tuple[str, ...], experience_word: bool, preferred_word: bool) -> tuple[int, ...]:
+    """Required years named in one line: the minimum of each set of alternatives, in order."""
+    mentions: list[tuple[int, int, int]] = []  # (value, start, end)
+    for start, end, token in _positions(line, tokens):
+        parts = _YEARS_PARTS.match(token)
+        if parts is None:
+            continue
+        if parts.group("after_colon"):
+            value = int(parts.group("after_colon"))
+        else:
+            raw = parts.group("low").lower()
+            value = _NUMBER_WORDS.get(raw)
+            if value is None:
+                value = int(float(raw))  # "1.5+ years": the whole years it guarantees
+            if start and line[start - 1] in "$€£.,":  # "$5 years"?, "2,5"
+                continue
+            before = " " + " ".join(line[max(0, start - 24):start].lower().split()[-3:])
+            if before.endswith(_YEARS_NOT_BEFORE) or _YEARS_NOT_AFTER.match(line, end):
+                continue
+            explicit = bool(
+                parts.group("plus") or parts.group("plus_after") or parts.group("range") or parts.group("ormore")
+                or before.endswith(_YEARS_QUALIFIERS)
+            )
+            # A bare "3 years" is experience only beside experience words or opening its line.
+            if not explicit and not (start < 40 and _LINE_START.fullmatch(line, 0, start)) and not (
+                experience_word and ("experien" in before or _EXPERIENCE_AFTER.match(line, end))
+            ):
+                continue
+        if value > MAX_YEARS or (preferred_word and _clause_says_preferred(line, start, end)):
+            continue
+        mentions.append((value, start, end))
+    groups: list[int] = []
+    for i, (value, start, _end) in enumerate(mentions):
+        gap = line[mentions[i - 1][2]:start] if i else ""
+        if gap and _OR.search(gap) and _DEGREE_WORD.search(gap):
+            groups[-1] = min(groups[-1], value)
+        else:
+            groups.append(value)
+    return tuple(groups)
+
+
+def _clause_says_preferred(line: str, start: int, end: int) -> bool:
+    """Does the clause holding this years mention call it preferred ("ideally 5+ years", "(2+ years preferred)")?"""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(line, 0, start)), default=0)
+    return bool(_PREFERRED_BEFORE.search(line, clause_start, start) or _PREFERRED_AFTER.match(line, end))

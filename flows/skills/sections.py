@@ -1,0 +1,180 @@
+"""Which lines of a posting count: sections from headings, boilerplate by content. Pure, vectorised.
+
+A posting's text (see ``flows.normalize.html_text``) has one block per line. A *heading* is a short,
+non-bullet line whose words say what follows ("What you'll do", "Preferred qualifications",
+"About us", "Benefits"); every line below it belongs to that section until the next heading. Only
+candidate-facing sections count for skills and facets:
+
+==================  =========================================================  ==========
+section             headings like                                              counts
+==================  =========================================================  ==========
+title               (the posting's title, line 0)                              yes
+responsibilities    About the role, What you'll do, Your mission, Our stack    yes
+requirements        Requirements, Qualifications, About you, What you bring    yes
+preferred           Nice to have, Bonus points, Preferred qualifications       yes (level ``preferred``)
+intro               (text before the first heading)                            see below
+company             About us, About <Company>, Our story, Why <Company>?        no
+benefits            Benefits, What we offer, Compensation, Perks               no
+logistics           Location, How to apply, Hiring process                     no
+eeo                 Equal opportunity, Privacy notice, Accommodations          no
+==================  =========================================================  ==========
+
+The intro counts whole when the posting has no candidate-facing heading (a short HN comment, a
+plain description); otherwise it is usually the company blurb, and only its lines that talk about
+the role or the reader ("you will", "we're looking for", "this role") count. Equal-opportunity and
+legal sentences never count, wherever they sit.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+CANDIDATE_SECTIONS = ("title", "responsibilities", "requirements", "preferred")
+EXCLUDED_SECTIONS = ("company", "benefits", "logistics", "eeo")
+SECTIONS = (*CANDIDATE_SECTIONS, "intro", *EXCLUDED_SECTIONS)
+HEADING_MAX_CHARS = 80
+HEADING_MAX_WORDS = 10
+
+# Checked in this order against a heading-shaped line (lowercased, apostrophes straightened,
+# bullets and trailing colons stripped); the first kind that matches names the section.
+_HEADING_KINDS: tuple[tuple[str, str], ...] = (
+    ("eeo", r"^(?:equal (?:employment )?opportunit|eeo\b|diversity|our commitment to (?:diversity|inclusion)"
+            r"|we are an equal|(?:reasonable )?accommodations?\b|e-verify|.*\bprivacy (?:policy|notice|statement)"
+            r"|.*\bapplicant privacy|fraud|recruitment fraud|safeguarding|disclaimer|important notice|notice to"
+            r"|ai (?:usage|use|disclosure)|pay transparency|us export|export control|background check)"),
+    ("logistics", r"^(?:location|locations|how to apply|(?:our )?(?:hiring|interview|application|recruiting) process"
+                  r"|how we hire|snapshot|job details|employment type|working hours|start date|#li-|apply\b|next steps)"),
+    ("benefits", r"^(?:(?:our |the |key |additional )?benefits|(?:the )?perks|what we offer|we offer|what (?:do )?we provide"
+                 r"|(?:total )?(?:compensation|rewards)|salary|pay\b|what you(?:'ll| will)? get|why (?:join|work)"
+                 r"|why you'll love|our offer|in return|life at\b|what's in it for you|full-time employees .* enjoy"
+                 r"|base (?:salary|pay)|(?:salary|pay) range|annual salary)"),
+    ("preferred", r"^(?:nice[- ]to[- ]haves?|nice\b|bonus|(?:(?:\w+ ){0,2})preferred\b|pluses|desired|desirable|ideally"
+                  r"|good to have|extra credit|even better|stand out|it's a plus|would be a plus|additional (?:skills|qualifications)"
+                  r"|(?:it would be )?great if you|plus(?:es)?\b|what would make you stand out|you might also have"
+                  r"|not required but)"),
+    ("requirements", r"^(?:(?:minimum|basic|required|key|core|essential|must[- ]have|technical|desired|relevant) )?(?:requirements|qualifications|skills|experience)(?: (?:and|&) [a-z]+)?(?: \([^)]*\))?$"
+                     r"|^what (?:you(?:'ll| will)? (?:need|bring|have)|we(?:'re| are)? looking for|we look for|you have|makes you)"
+                     r"|^who (?:you are|we're looking for|we are looking for|you might be)|^about you\b|^you(?:'ll| will)? thrive"
+                     r"|^you (?:have|bring|are|might be|may be|should have|could be)$|^(?:your )?dna$|^ideal (?:candidate|profile)|^(?:the )?ideal candidate"
+                     r"|^your (?:profile|background|skills|experience|qualifications|toolkit)|^qualities|^traits|^is this you"
+                     r"|^could (?:this|that) be you|^must[- ]haves?|^we(?:'re| are) looking for|^what we believe are important"
+                     r"|^skills (?:and|&)|^experience (?:and|&)|^you might thrive|^candidate (?:profile|requirements)"
+                     r"|^(?:job |role )?requirements|^what it takes|^(?:the )?right (?:person|candidate)|^to (?:be successful|succeed)"),
+    ("responsibilities", r"^(?:(?:key|main|your|core|primary) )?(?:responsibilities|duties|accountabilities)"
+                         r"|^what you(?:'ll| will)? (?:do|be doing|work on|build|own|achieve|be working on)"
+                         r"|^(?:about )?the (?:role|position|job|opportunity|team|work|project|challenge|impact)\b"
+                         r"|^about (?:this|the) (?:role|position|job|opportunity|team)|^role\b|^in this role"
+                         r"|^your (?:role|mission|impact|responsibilities|day|work)|^day[- ]to[- ]day|^you(?: will|'ll)(?: be)?(?: doing| working on)?$|^in this role,? you will$"
+                         r"|^job (?:description|summary|overview)|^position (?:overview|summary|description)|^overview of the role"
+                         r"|^(?:our |the )?tech(?:nology|nical)? stack|^our (?:tech|stack|tools|technology)\b|^tools\b|^technologies"
+                         r"|^why this role|^projects?$|^impact$|^what you'll learn|^the mission\b|^mission\b|^responsibility"),
+    ("company", r"^about\b|^who (?:we are|are we)|^our (?:story|mission|company|culture|values|team|vision|approach|investors"
+                r"|product|customers|principles|benefits)|^(?:the )?company\b|^meet\b|^what we do|^why\b|^how we work"
+                r"|^what we value|.* in the news$|^what sets|^join us|^we are\b|^we're\b|^community$|^growth and future"
+                r"|^backed by|^funding|^investors|^culture"),
+)
+_HEADING_PATTERN = [(kind, pattern) for kind, pattern in _HEADING_KINDS]
+# Sentences that are legal boilerplate wherever they appear.
+_BOILERPLATE = (
+    r"(?i-u)equal (?:employment )?opportunity|without regard to|protected veteran|sexual orientation|gender identity"
+    r"|national origin|reasonable accommodation|e-verify|affirmative action|pay transparency|privacy (?:policy|notice)"
+    r"|fair chance|arrest (?:and|or) conviction|by applying|applicant privacy|recruiting agencies|unsolicited resumes"
+)
+# In an intro, a line that talks about the role or the reader rather than the company.
+_ROLE_TALK = (
+    r"(?i-u)\b(?:you|your|you'll|you're|we're looking for|we are looking for|we're hiring|we are hiring|seeking"
+    r"|this role|the role|this position|the position|ideal candidate|candidates?|will be responsible|looking for an?)\b"
+)
+_PREFERRED_LINE = (
+    r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
+    r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
+    r"|\ba bonus\b|\bbig plus\b|\bis a plus\b|\bhelpful\b|\bbeneficial\b"
+)
+
+LINE_SCHEMA = {
+    "doc": pl.UInt32(), "line_no": pl.UInt32(), "line": pl.String(), "section": pl.String(),
+    "candidate": pl.Boolean(), "preferred": pl.Boolean(),
+}
+
+
+def split_lines(docs: pl.DataFrame) -> pl.DataFrame:
+    """``docs`` with ``doc`` and ``text`` -> one row per non-empty line: ``doc``, ``line_no``, ``line``."""
+    return (
+        docs.select("doc", pl.col("text").str.split("\n").alias("line"))
+        .explode("line")
+        .with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).over("doc").alias("line_no"))
+        .filter(pl.col("line").str.len_bytes() > 0)
+        .select("doc", "line_no", "line")
+    )
+
+
+def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """Lines (``doc``, ``line_no``, ``line``; line 0 is the title) -> :data:`LINE_SCHEMA`: each line's
+    section, whether it counts (``candidate``) and whether it is nice-to-have (``preferred``)."""
+    if lines.is_empty():
+        return pl.DataFrame(schema=LINE_SCHEMA)
+    key = (
+        pl.col("line").str.to_lowercase().str.replace_all("[’‘`]", "'")
+        .str.replace(r"^[^a-z0-9#]+", "").str.replace(r"[\s:.!?*\-–—]+$", "")
+    )
+    # Cheap tests first; words are counted and heading words looked for only in the few short lines.
+    short = (pl.col("line_no") > 0) & (pl.col("line").str.len_bytes() <= 4 * HEADING_MAX_CHARS) & ~pl.col("line").str.starts_with("- ")
+    shaped = (
+        lines.filter(short)
+        .filter(
+            (pl.col("line").str.len_chars() <= HEADING_MAX_CHARS) & (pl.col("line").str.count_matches(" ") < HEADING_MAX_WORDS)
+            & ~pl.col("line").str.ends_with(".")  # a sentence, not a heading
+            # "Experience with AWS or Azure" is a short requirement, not a heading: a heading ends in a
+            # colon or is a few words without a comma.
+            & (pl.col("line").str.strip_chars_end().str.ends_with(":")
+               | ((pl.col("line").str.count_matches(" ") < 6) & ~pl.col("line").str.contains(",", literal=True)))
+        )
+        .select("doc", "line_no", key.alias("_key"))
+    )
+    kind = pl.lit(None, dtype=pl.String)
+    for name, pattern in reversed(_HEADING_PATTERN):  # the first pattern in order wins
+        kind = pl.when(pl.col("_key").str.contains(pattern)).then(pl.lit(name)).otherwise(kind)
+    headings = shaped.select("doc", "line_no", kind.alias("_heading")).filter(pl.col("_heading").is_not_null())
+    frame = lines.join(headings, on=["doc", "line_no"], how="left", maintain_order="left")
+    frame = frame.with_columns(
+        # The title is line 0 only: the text under it, before any heading, is the intro.
+        pl.when(pl.col("line_no") == 0).then(pl.lit("title"))
+        .otherwise(pl.col("_heading").forward_fill().over("doc").fill_null("intro")).alias("section"),
+        pl.col("_heading").is_in(["responsibilities", "requirements", "preferred"]).any().over("doc").alias("_has_role_headings"),
+    )
+    # A heading line counts only for what follows its colon ("Requirements: Python, SQL").
+    heading_counts = pl.col("_heading").is_null() | (pl.col("line_no") == 0) | pl.col("line").str.contains(r":\s*\S")
+    in_candidate_section = (
+        pl.col("section").is_in(CANDIDATE_SECTIONS) & heading_counts
+    ) | ((pl.col("section") == "intro") & ~pl.col("_has_role_headings"))
+    frame = frame.with_columns(in_candidate_section.alias("_counts"))
+    # Line-level tests run only where they can change the answer.
+    maybe = frame.filter(pl.col("_counts") | (pl.col("section") == "intro"))
+    maybe = maybe.select(
+        "doc", "line_no",
+        ((pl.col("_counts") | pl.col("line").str.contains(_ROLE_TALK)) & ~pl.col("line").str.contains(_BOILERPLATE)).alias("candidate"),
+    ).filter(pl.col("candidate"))
+    maybe = maybe.join(frame.select("doc", "line_no", "line", "section"), on=["doc", "line_no"], how="left").select(
+        "doc", "line_no", "candidate",
+        ((pl.col("section") == "preferred") | pl.col("line").str.contains(_PREFERRED_LINE)).alias("preferred"),
+    )
+    frame = frame.join(maybe, on=["doc", "line_no"], how="left", maintain_order="left")
+    return frame.select(
+        pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "line", "section",
+        pl.col("candidate").fill_null(False), pl.col("preferred").fill_null(False),
+    )
+
+
+def heading_kind(line: str) -> str | None:
+    """The section a heading line opens, or ``None`` (for tests and ``skills explain``)."""
+    frame = classify_lines(pl.DataFrame({"doc": [0, 0], "line_no": [0, 1], "line": ["", line]},
+                                        schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String}))
+    section = frame["section"][1]
+    return None if section in ("intro", "title") else section
+
+
+# Compile once at import: a bad pattern fails here, not mid-run.
+for _name, _pattern in _HEADING_PATTERN:
+    re.compile(_pattern)

@@ -1,0 +1,243 @@
+"""Text facets: degree, "or equivalent", minimum years, salary. Every snippet here is made up for these tests."""
+
+import polars as pl
+import pytest
+
+from flows.skills.facets import DEGREES, FACET_SCHEMA, facets_of_text, text_facets
+
+
+def degree(text):
+    return facets_of_text(text)["degree_min"]
+
+
+def years(text):
+    return facets_of_text(text)["years_min"]
+
+
+def salary(text):
+    found = facets_of_text(text)
+    return found["salary_min"], found["salary_max"], found["salary_currency"], found["salary_period"]
+
+
+# ------------------------------------------------------------------------------------------ degree
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bachelor's degree in Physics", "bachelor"),
+    ("Bachelors in Economics or similar", "bachelor"),
+    ("BS in Computer Science", "bachelor"),
+    ("B.S. in Applied Math", "bachelor"),
+    ("BSc in Statistics", "bachelor"),
+    ("BA or BS in a quantitative field", "bachelor"),
+    ("BSEE or equivalent", "bachelor"),
+    ("An undergraduate degree in any field", "bachelor"),
+    ("A 4-year degree from an accredited school", "bachelor"),
+    ("Degree in Computer Science or a related field", "bachelor"),
+    ("Master's degree in Robotics", "master"),
+    ("Master’s in Data Science", "master"),
+    ("MS in Electrical Engineering", "master"),
+    ("M.S. in Operations Research", "master"),
+    ("MSc in Machine Learning", "master"),
+    ("MEng in Software Systems", "master"),
+    ("MBA preferred", "master"),
+    ("An advanced degree in statistics", "master"),
+    ("PhD in Computer Vision", "phd"),
+    ("Ph.D. in Chemistry or Biology", "phd"),
+    ("A doctorate in a relevant discipline", "phd"),
+    ("Doctoral degree in Economics", "phd"),
+    ("No degree required: show us what you built", "none"),
+    ("A college degree is not required for this role", "none"),
+    ("You don't need a degree to apply", "none"),
+    ("High school diploma or GED", "none"),
+])
+def test_degree_forms(text, expected):
+    assert degree(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BS/MS in Computer Science", "bachelor"),             # the lowest one named
+    ("MS/PhD in Physics", "master"),
+    ("Master's (or PhD) degree in Mathematics", "master"),  # the bare "degree" belongs to the levels before it
+    ("Master's degree in CS; PhD preferred", "master"),       # preferred lines count too
+    ("PhD preferred", "phd"),
+    ("Bachelor's degree required; advanced degrees preferred but not required", "bachelor"),
+    ("Bachelor's degree is a plus but not required", "none"),
+])
+def test_degree_lowest_named(text, expected):
+    assert degree(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Proficient in MS Office, MS Excel and MS SQL Server",
+    "Partner with the BA team and QA on requirements",
+    "Work with our Scrum Master on sprint planning",
+    "Own master data management for the product catalogue",
+    "Mastery of Python and a will to master new tools",
+    "You are a master of your craft",
+    "Operate with a high degree of autonomy",
+    "Give 360-degree feedback and build 2nd-degree connections",
+    "An associate's degree in design",
+    "Knowledge of GLBA, BSA and AML rules",
+    "No BS attitude",
+])
+def test_degree_false_friends(text):
+    assert degree(text) == "unspecified"
+
+
+def test_degree_only_from_candidate_lines():
+    lines = _lines([
+        ("Our founders are PhD-level researchers from top labs.", False, False),
+        ("Requirements", True, False),
+        ("BS in Computer Science", True, False),
+    ])
+    assert text_facets(lines)["degree_min"].to_list() == ["bachelor"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bachelor's degree in CS or equivalent practical experience", True),
+    ("BS in Physics or equivalent experience", True),
+    ("Bachelor's degree in Design, or related experience", True),
+    ("Degree in Engineering (or equivalent)", True),
+    ("BA in Economics or comparable experience", True),
+    ("Bachelor's degree\nor equivalent work experience", True),
+    ("Bachelor's degree in Math or an equivalent field", False),  # equivalent field, not experience
+    ("Bachelor's degree in Statistics", False),
+    ("Python, Go or equivalent", False),                          # no degree named
+])
+def test_degree_or_equivalent(text, expected):
+    assert facets_of_text(text)["degree_or_equivalent"] is expected
+
+
+# ------------------------------------------------------------------------------------------- years
+
+@pytest.mark.parametrize("text,expected", [
+    ("3+ years of experience with Python", 3),
+    ("3-5 years of backend experience", 3),
+    ("3–5 years building data pipelines", 3),
+    ("At least 5 years in a product role", 5),
+    ("Minimum of 2 years of professional experience", 2),
+    ("5 or more years of industry experience", 5),
+    ("Two years of experience with SQL", 2),
+    ("five+ years shipping mobile apps", 5),
+    ("3 yrs in sales", 3),
+    ("Years of experience: 4", 4),
+    ("1.5+ years of professional experience", 1),
+    ("0-2 years of experience; new grads welcome", 0),
+])
+def test_years_forms(text, expected):
+    assert years(text) == expected
+
+
+def test_years_largest_required_minimum():
+    assert years("5+ years of software engineering\n2+ years of ML experience") == 5
+    assert years("10+ years in engineering, including 4+ years leading teams") == 10
+    assert years("6+ years in sales, marketing, or operations, with at least 2 years managing people") == 6
+
+
+def test_years_alternatives_take_the_smallest():
+    assert years("PhD, or MS with 3+ years, or BS with 5+ years of experience") == 3
+    assert years("Master's degree and 4+ years of experience\nOR a Bachelor's degree and 7+ years of experience") == 4
+
+
+def test_years_in_preferred_lines_are_ignored():
+    lines = _lines([
+        ("Requirements", True, False),
+        ("3+ years of experience with Rust", True, False),
+        ("Nice to have", True, True),
+        ("6+ years in distributed systems", True, True),
+    ])
+    assert text_facets(lines)["years_min"].to_list() == [3]
+    assert years("Ideally 4+ years of research experience") is None
+    assert years("Experience with Kafka (2+ years preferred)") is None
+    assert years("5+ years of experience, ideally in fintech") == 5  # "ideally" grades the domain, not the years
+
+
+@pytest.mark.parametrize("text", [
+    "We started 10 years ago in a garage",
+    "Founded in 2015, we now serve 40 countries",
+    "We have 5 years of runway",
+    "Applicants must be 18 years of age or older",
+    "Aged between 25 – 40 years",
+    "Help with the year-end close",
+    "Options vest over 4 years with a 1-year cliff",
+    "Up to 4 years of professional experience",
+    "In 5 years we want to be the default tool",
+    "Our team brings 40+ years of combined experience",  # over 30: company history, not a requirement
+    "Salary: $150,000 - $180,000 per year",
+])
+def test_years_not_about_required_experience(text):
+    assert years(text) is None
+
+
+# ------------------------------------------------------------------------------------------ salary
+
+@pytest.mark.parametrize("text,expected", [
+    ("Salary: $180k–$250k", (180000, 250000, "USD", "year")),
+    ("Compensation: £80,000", (80000, 80000, "GBP", "year")),
+    ("Gehalt: €70.000 brutto", (70000, 70000, "EUR", "year")),
+    ("Pay: $60/hour", (60, 60, "USD", "hour")),
+    ("Stipend for interns: €5,000 per month salary", (5000, 5000, "EUR", "month")),
+    ("Base salary: USD 150,000 - 200,000", (150000, 200000, "USD", "year")),
+    ("The base salary is between $120,000 USD and $140,000 USD per year.", (120000, 140000, "USD", "year")),
+    ("$130K – $170K + equity", (130000, 170000, "USD", "year")),  # a bare range, no pay word
+    ("Base salary $95-120K", (95000, 120000, "USD", "year")),
+])
+def test_salary_forms(text, expected):
+    assert salary(text) == expected
+
+
+def test_salary_is_read_from_every_line_and_prefers_pay_words():
+    lines = _lines([
+        ("We raised a $40M Series B and pass $12M ARR.", False, False),
+        ("You will close $50k-$100k deals.", True, False),
+        ("Benefits", False, False),
+        ("Home office budget of $1,500.", False, False),
+        ("The salary range for this role is $140,000 - $165,000.", False, False),
+    ])
+    assert text_facets(lines).select("salary_min", "salary_max", "salary_currency", "salary_period").row(0) == (
+        140000, 165000, "USD", "year")
+
+
+@pytest.mark.parametrize("text", [
+    "We raised $25M from great investors",
+    "A $1,000 yearly learning budget",                  # not pay, and implausible as an annual salary
+    "You'll get $100 per month for open source",       # implausible as a monthly salary
+    "Close $50k-$100k ACV deals",
+    "Earn 20,000 points a year",                       # no currency
+    "Compensation: $150K - $250K OTE",                 # on-target earnings, not base
+    "A $10K relocation bonus",
+])
+def test_salary_not_pay(text):
+    assert salary(text) == (None, None, None, None)
+
+
+# ------------------------------------------------------------------------------------------- frame
+
+def test_one_row_per_doc_with_defaults():
+    lines = pl.DataFrame(
+        {"doc": [3, 3, 7], "line_no": [0, 1, 0], "line": ["We make tea.", "3+ years of Go experience", "Nothing here"],
+         "candidate": [True, True, True], "preferred": [False, False, False]},
+        schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String, "candidate": pl.Boolean, "preferred": pl.Boolean},
+    )
+    facets = text_facets(lines)
+    assert facets.schema == pl.Schema(FACET_SCHEMA)
+    assert facets["doc"].to_list() == [3, 7]
+    assert facets.row(1, named=True) == {
+        "doc": 7, "degree_min": "unspecified", "degree_or_equivalent": False, "years_min": None,
+        "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None}
+    assert set(facets["degree_min"]) <= set(DEGREES)
+    assert text_facets(lines.clear()).schema == pl.Schema(FACET_SCHEMA)
+
+
+def test_facets_of_text_nothing_found():
+    assert facets_of_text("We are a friendly team in Lisbon.") == {
+        "degree_min": "unspecified", "degree_or_equivalent": False, "years_min": None,
+        "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None}
+
+
+def _lines(rows):
+    """(line, candidate, preferred) rows of one document -> the frame text_facets reads."""
+    return pl.DataFrame(
+        {"doc": [0] * len(rows), "line_no": list(range(len(rows))), "line": [r[0] for r in rows],
+         "candidate": [r[1] for r in rows], "preferred": [r[2] for r in rows]},
+        schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String, "candidate": pl.Boolean, "preferred": pl.Boolean},
+    )

@@ -1,0 +1,70 @@
+"""Sections: only candidate-facing text counts. Made-up postings."""
+
+import polars as pl
+import pytest
+
+from flows.skills import SkillExtractor, load_taxonomy
+from flows.skills.sections import classify_lines, heading_kind, split_lines
+
+POSTING = """Machine Learning Engineer
+About Acme
+Acme is an AI company: we use Kubernetes and Snowflake to power our platform.
+What you'll do
+- Train ranking models in PyTorch
+- Ship models to production
+Requirements
+- 3+ years with Python
+Nice to have
+- Experience with JAX
+Benefits
+- Free Tableau licence and a Docker-themed hoodie
+Equal opportunity
+Acme is an equal opportunity employer and uses Excel for nothing."""
+
+
+def sections_of(text):
+    docs = pl.DataFrame({"doc": [0], "text": [text]}, schema={"doc": pl.UInt32, "text": pl.String})
+    return classify_lines(split_lines(docs))
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("About the role", "responsibilities"), ("What you’ll do:", "responsibilities"), ("Key Responsibilities", "responsibilities"),
+    ("Requirements", "requirements"), ("Minimum Qualifications", "requirements"), ("About you", "requirements"),
+    ("Preferred qualifications", "preferred"), ("Nice to have", "preferred"), ("Bonus points", "preferred"),
+    ("About us", "company"), ("About Acme", "company"), ("Our story", "company"),
+    ("Benefits", "benefits"), ("What we offer", "benefits"), ("Compensation", "benefits"),
+    ("Equal Opportunity Employer", "eeo"), ("Location", "logistics"), ("Our tech stack", "responsibilities"),
+])
+def test_heading_kinds(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+def test_a_bullet_or_a_sentence_is_not_a_heading():
+    assert heading_kind("- Requirements gathering with stakeholders") is None
+    assert heading_kind("Experience with Python and PyTorch is required for this role, ideally five years or more of it") is None
+
+
+def test_only_candidate_facing_lines_count():
+    lines = sections_of(POSTING)
+    counted = lines.filter(pl.col("candidate"))["line"].to_list()
+    assert "- Train ranking models in PyTorch" in counted and "- Experience with JAX" in counted
+    assert not any("Kubernetes" in line or "Tableau" in line or "Excel" in line for line in counted)
+
+
+def test_company_blurb_benefits_and_eeo_do_not_give_skills():
+    found = {s: level for s, level, _ in SkillExtractor(load_taxonomy()).extract_text(POSTING)}
+    assert found["pytorch"] == "required" and found["python"] == "required" and found["jax"] == "preferred"
+    assert not {"kubernetes", "snowflake", "tableau", "docker", "excel"} & set(found)
+
+
+def test_without_role_headings_the_whole_text_counts():
+    text = "Acme | ML Engineer | Remote\nWe build search with Elasticsearch and Python.\nEmail jobs@acme.example"
+    found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert {"elasticsearch", "python"} <= found
+
+
+def test_intro_lines_about_the_role_count_when_headings_exist():
+    text = ("Acme builds robots.\nYou will build perception models with OpenCV.\n"
+            "Requirements\n- Python")
+    found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert {"opencv", "python"} <= found
