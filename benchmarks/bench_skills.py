@@ -33,7 +33,6 @@ from pathlib import Path
 import polars as pl
 
 from corpus import DEFAULT_CORPUS, ROOT, load_corpus  # benchmarks/corpus.py
-from flows.normalize.salary import annual_usd
 from flows.skills import SkillExtractor, load_taxonomy
 from flows.skills.taxonomy import TOOL_CATEGORIES
 

@@ -24,9 +24,7 @@ reported on stderr with its line number and skipped; the exit code is then 1.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
-import os
 import re
 import shutil
 import sys
@@ -35,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from flows.cli_output import fail, one_line, stdout_may_close, write_rows
 from flows.config import Settings
 
 # Postings handed to the extractor at once by ``extract --jsonl`` (it batches internally too): bounds
@@ -44,11 +43,6 @@ ALIASES_CHARS = 60
 NAME_CHARS = 36
 EXPLAIN_MAX_LINES_PER_SKILL = 6
 _TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*)>")
-# What a posting with nothing found gets (as flows.skills.facets.text_facets gives it).
-EMPTY_FACETS = {
-    "degree_min": "unspecified", "degree_or_equivalent": False, "years_min": None,
-    "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None,
-}
 
 
 # --- argparse ------------------------------------------------------------------------------------------
@@ -92,32 +86,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 # --- handlers ------------------------------------------------------------------------------------------
 
 
-def _stdout_may_close(handler):
-    """``jobtrends skills list | head`` ends quietly: a closed stdout is not an error worth a traceback."""
-
-    @functools.wraps(handler)
-    def wrapped(args: argparse.Namespace, settings: Settings) -> int:
-        try:
-            return handler(args, settings)
-        except BrokenPipeError:
-            try:  # so the interpreter's final flush of stdout does not fail too
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-                os.close(devnull)
-            except (OSError, ValueError, AttributeError):
-                pass
-            return 141
-
-    return wrapped
-
-
-@_stdout_may_close
+@stdout_may_close
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     from flows.skills import load_taxonomy
     from flows.skills.taxonomy import CATEGORIES
 
     if args.category is not None and args.category not in CATEGORIES:
-        return _fail(f"unknown category {args.category!r}; one of: {', '.join(CATEGORIES)}", 2)
+        return fail(f"unknown category {args.category!r}; one of: {', '.join(CATEGORIES)}", 2)
     taxonomy = load_taxonomy()
     skills = [s for s in taxonomy.skills if args.category is None or s.category == args.category]
     if args.format == "json":
@@ -130,18 +105,18 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     print(f"# taxonomy {taxonomy.version}: {len(skills)} skills{scope}")
     rows = [(s.id, _truncate(s.name, NAME_CHARS), s.category, s.parent or "-", _truncate(", ".join((*s.aliases, *s.aliases_cs)) or "-", ALIASES_CHARS))
             for s in skills]
-    _write_table(("id", "name", "category", "parent", "aliases"), rows)
+    write_rows(("id", "name", "category", "parent", "aliases"), rows, "table")
     return 0
 
 
-@_stdout_may_close
+@stdout_may_close
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     from flows.skills import SkillExtractor, load_taxonomy
 
     try:
         source = _open_input(args.file)
     except OSError as exc:
-        return _fail(f"cannot read {args.file}: {exc.strerror or exc}", 2)
+        return fail(f"cannot read {args.file}: {exc.strerror or exc}", 2)
     extractor = SkillExtractor(load_taxonomy())
     with source:
         if args.jsonl:
@@ -149,15 +124,15 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         try:
             raw = source.read()
         except (OSError, UnicodeDecodeError) as exc:
-            return _fail(f"cannot read {args.file}: {exc}", 2)
+            return fail(f"cannot read {args.file}: {exc}", 2)
     title, text = split_title(to_text(raw))
-    skills, facets = extract_one(extractor, title, text)
+    skills, facets = extractor.extract_document(title, text)
     doc_id = None if args.file == "-" else Path(args.file).name
     _print_json_line(result_record(doc_id, skills, facets))
     return 0
 
 
-@_stdout_may_close
+@stdout_may_close
 def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
     import duckdb
 
@@ -167,9 +142,9 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
     try:
         con = connect_read(settings.home)
     except WarehouseMissing as exc:
-        return _fail(str(exc), 2)
+        return fail(str(exc), 2)
     except duckdb.Error as exc:
-        return _fail(f"cannot open the warehouse: {_one_line(exc)}", 2)
+        return fail(f"cannot open the warehouse: {one_line(exc)}", 2)
     try:
         rows = con.execute(
             "SELECT coalesce(c.title, p.title), c.description_text, c.description_html, p.company, p.url, p.content_hash"
@@ -178,12 +153,12 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
         ).fetchall()
         if not rows:
             hint = _similar_ids(con, args.posting_id)
-            return _fail(f"no posting {args.posting_id!r} in the warehouse at {settings.home}"
+            return fail(f"no posting {args.posting_id!r} in the warehouse at {settings.home}"
                          + (f"; did you mean: {', '.join(hint)}" if hint else
                             "; list some with: jobtrends query \"select posting_id, title from postings limit 10\""), 2)
         stored = _stored_skills(con, rows[0][-1])
     except duckdb.Error as exc:
-        return _fail(f"cannot read the posting from the warehouse: {_one_line(exc)}", 1)
+        return fail(f"cannot read the posting from the warehouse: {one_line(exc)}", 1)
     finally:
         con.close()
     title, text, html, company, url, content_hash = rows[0]
@@ -192,7 +167,7 @@ def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
         text = to_text(html)
     text = text or ""
     extractor = SkillExtractor(load_taxonomy())
-    skills, facets = extract_one(extractor, title, text)
+    skills, facets = extractor.extract_document(title, text)
     stored = _compare_stored(stored, extractor.taxonomy.version, skills)
     hits = extractor.hits(title, text) if (title.strip() or text.strip()) else None
     print(render_explain(args.posting_id, title, text, skills, facets, hits, extractor,
@@ -224,13 +199,6 @@ def split_title(text: str) -> tuple[str, str]:
         if line.strip():
             return line.strip(), "\n".join(lines[i + 1:])
     return "", ""
-
-
-def extract_one(extractor, title: str, text: str) -> tuple[list[dict], dict]:
-    """``extractor.extract_document`` that also takes an empty posting (no skills, no facets)."""
-    if not title.strip() and not text.strip():
-        return [], dict(EMPTY_FACETS)
-    return extractor.extract_document(title, text)
 
 
 def result_record(doc_id: Any, skills: list[dict], facets: dict) -> dict:
@@ -272,7 +240,7 @@ def _extract_jsonl(extractor, source: TextIO) -> int:
                 chunk = []
     except UnicodeDecodeError as exc:
         _write_records(extract_many(extractor, chunk))
-        return _fail(f"input is not UTF-8 text: {exc}", 2)
+        return fail(f"input is not UTF-8 text: {exc}", 2)
     _write_records(extract_many(extractor, chunk))
     if bad:
         print(f"jobtrends: {bad} malformed line{'s' if bad != 1 else ''} skipped", file=sys.stderr)
@@ -318,7 +286,7 @@ def extract_many(extractor, postings: list[tuple[str, Any, str, str]]) -> Iterat
             {"skill": skill, "category": extractor.skills[skill].category, "level": level, "evidence": evidence})
     facets_by_key = {row.pop("content_hash"): row for row in facets.to_dicts()}
     for key, doc_id, _, _ in postings:
-        yield result_record(doc_id, skills_by_key.get(key, []), facets_by_key.get(key, EMPTY_FACETS))
+        yield result_record(doc_id, skills_by_key.get(key, []), facets_by_key[key])
 
 
 # --- explain -------------------------------------------------------------------------------------------
@@ -505,25 +473,9 @@ def _write_records(records: Iterable[dict]) -> None:
     sys.stdout.flush()
 
 
-def _write_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header[:-1])]
-    for row in (header, *rows):
-        cells = [v.ljust(w) for v, w in zip(row, widths)] + list(row[len(widths):])
-        sys.stdout.write("  ".join(cells).rstrip() + "\n")
-
-
 def _truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _number(value: float | None) -> float | int | None:
     return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"jobtrends: {message}", file=sys.stderr)
-    return code
-
-
-def _one_line(exc: BaseException | str) -> str:
-    return " ".join(str(exc).split())

@@ -20,11 +20,8 @@ API, with the project's User-Agent, at most :data:`PER_HOST` requests in flight 
 from __future__ import annotations
 
 import argparse
-import csv
-import functools
 import gzip
 import json
-import os
 import sys
 import threading
 import time
@@ -34,10 +31,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TextIO
 from urllib.parse import quote, urlsplit
 
 from crawlers.sources import ATS_NAMES, Board, SourcesError, load_sources
+from flows.cli_output import RowWriter, fail, one_line, stdout_may_close, write_rows
 from flows.config import Settings
 
 PER_HOST = 2
@@ -102,26 +99,7 @@ def _positive_float(text: str) -> float:
 # --- handlers ------------------------------------------------------------------------------------------
 
 
-def _stdout_may_close(handler):
-    """``jobtrends sources list | head`` ends quietly: a closed stdout is not an error worth a traceback."""
-
-    @functools.wraps(handler)
-    def wrapped(args: argparse.Namespace, settings: Settings) -> int:
-        try:
-            return handler(args, settings)
-        except BrokenPipeError:
-            try:  # so the interpreter's final flush of stdout does not fail too
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-                os.close(devnull)
-            except (OSError, ValueError, AttributeError):
-                pass
-            return 141
-
-    return wrapped
-
-
-@_stdout_may_close
+@stdout_may_close
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     boards = _boards(args, settings)
     if boards is None:
@@ -136,7 +114,7 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-@_stdout_may_close
+@stdout_may_close
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.settings import user_agent
 
@@ -146,7 +124,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     base_urls = {"greenhouse": settings.greenhouse_api_url, "lever": settings.lever_api_url,
                  "ashby": settings.ashby_api_url}
     widths = (max([len("ats"), *(len(b.ats) for b in boards)]), max([len("board"), *(len(b.token) for b in boards)]))
-    out = _RowWriter(("ats", "board", "status"), args.format, widths)
+    out = RowWriter(("ats", "board", "status"), args.format, widths)
     n_ok = 0
     for board, status in check_boards(boards, base_urls=base_urls, user_agent=user_agent(settings.contact_url),
                                       timeout=args.timeout):
@@ -158,7 +136,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
-@_stdout_may_close
+@stdout_may_close
 def cmd_discover(args: argparse.Namespace, settings: Settings) -> int:
     import duckdb
 
@@ -171,13 +149,13 @@ def cmd_discover(args: argparse.Namespace, settings: Settings) -> int:
     try:
         con = connect_read(home)
     except WarehouseMissing as exc:
-        return _fail(str(exc), 2)
+        return fail(str(exc), 2)
     except duckdb.Error as exc:
-        return _fail(f"cannot open the warehouse: {_one_line(exc)}", 2)
+        return fail(f"cannot open the warehouse: {one_line(exc)}", 2)
     try:
         proposals = discover_boards(_posting_texts(con), known=((b.ats, b.token) for b in boards))
     except duckdb.Error as exc:
-        return _fail(f"cannot read posting texts from the warehouse: {_one_line(exc)}", 1)
+        return fail(f"cannot read posting texts from the warehouse: {one_line(exc)}", 1)
     finally:
         con.close()
     write_rows(("ats", "board", "n_mentions"), proposals, args.format)
@@ -189,22 +167,13 @@ def _boards(args: argparse.Namespace, settings: Settings, filter_ats: bool = Tru
     try:
         boards = load_sources(path)
     except FileNotFoundError:
-        _fail(f"no sources file at {path}", 2)
+        fail(f"no sources file at {path}", 2)
         return None
     except (SourcesError, OSError) as exc:
-        _fail(_one_line(exc), 2)
+        fail(one_line(exc), 2)
         return None
     ats = getattr(args, "ats", None) if filter_ats else None
     return [b for b in boards if ats is None or b.ats == ats]
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"jobtrends: {message}", file=sys.stderr)
-    return code
-
-
-def _one_line(exc: BaseException | str) -> str:
-    return " ".join(str(exc).split())
 
 
 def _posting_texts(con) -> Iterator[str | None]:
@@ -215,34 +184,6 @@ def _posting_texts(con) -> Iterator[str | None]:
 
 
 # --- output --------------------------------------------------------------------------------------------
-
-
-class _RowWriter:
-    """Writes rows as they come: CSV, or a table aligned on the given widths of the leading columns."""
-
-    def __init__(self, header: Sequence[str], fmt: str, widths: Sequence[int], out: TextIO | None = None,
-                 flush: bool = True):
-        self.fmt, self.widths, self.out, self.flush = fmt, tuple(widths), out or sys.stdout, flush
-        self._csv = csv.writer(self.out, lineterminator="\n") if fmt == "csv" else None
-        self.row(header)
-
-    def row(self, values: Sequence[object]) -> None:
-        if self._csv is not None:
-            self._csv.writerow(values)
-        else:
-            cells = [str(v).ljust(w) for v, w in zip(values, self.widths)] + [str(v) for v in values[len(self.widths):]]
-            self.out.write("  ".join(cells).rstrip() + "\n")
-        if self.flush:
-            self.out.flush()
-
-
-def write_rows(header: Sequence[str], rows: Sequence[Sequence[object]], fmt: str, out: TextIO | None = None) -> None:
-    """*rows* under *header* as CSV or as an aligned table (every column but the last padded)."""
-    widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) if rows else len(str(h))
-              for i, h in enumerate(header[:-1])]
-    writer = _RowWriter(header, fmt, widths, out, flush=False)
-    for row in rows:
-        writer.row(row)
 
 
 # --- check ---------------------------------------------------------------------------------------------
@@ -289,11 +230,11 @@ def probe(board: Board, url: str, *, user_agent: str, timeout: float) -> str:
         reason = exc.reason
         if isinstance(reason, TimeoutError):
             return f"error: timed out after {timeout:g}s"
-        return f"error: {_one_line(reason)}"
+        return f"error: {one_line(reason)}"
     except TimeoutError:
         return f"error: timed out after {timeout:g}s"
     except (OSError, EOFError, gzip.BadGzipFile, ValueError) as exc:
-        return f"error: {type(exc).__name__}: {_one_line(exc)}"
+        return f"error: {type(exc).__name__}: {one_line(exc)}"
     if len(body) > MAX_BODY_BYTES:
         return f"error: response larger than {MAX_BODY_BYTES // (1024 * 1024)} MiB"
     try:

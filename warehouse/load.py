@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 
 from flows.normalize.salary import annual_usd
-from flows.skills import SkillExtractor, Taxonomy
+from flows.skills import FACETS_BY_HASH, SkillExtractor, Taxonomy
 from warehouse.reference import load_claims
 
 
@@ -25,10 +25,6 @@ _EXTRACTED = (
     " JOIN posting_facets AS f ON f.content_hash = e.content_hash AND f.taxonomy_version = e.taxonomy_version"
     " WHERE e.taxonomy_version = $v"
 )
-FACET_COLUMNS = {
-    "content_hash": pl.String, "degree_min": pl.String, "degree_or_equivalent": pl.Boolean, "years_min": pl.Int32,
-    "salary_min": pl.Float64, "salary_max": pl.Float64, "salary_currency": pl.String, "salary_period": pl.String,
-}
 
 
 @dataclass(frozen=True)
@@ -180,8 +176,8 @@ def extracted_hashes(con: duckdb.DuckDBPyConnection, taxonomy_version: str) -> s
 def _facet_rows(facets: pl.DataFrame | None) -> pl.DataFrame:
     """Extractor facets -> posting_facets rows: one per version, the text salary also in annual USD."""
     if facets is None:
-        facets = pl.DataFrame(schema=FACET_COLUMNS)
-    facets = facets.select([pl.col(name).cast(dtype) for name, dtype in FACET_COLUMNS.items()]).unique("content_hash", keep="first")
+        facets = pl.DataFrame(schema=FACETS_BY_HASH)
+    facets = facets.select([pl.col(name).cast(dtype) for name, dtype in FACETS_BY_HASH.items()]).unique("content_hash", keep="first")
     salary = facets.select("salary_min", "salary_max", "salary_currency", "salary_period").iter_rows()
     usd = [(annual_usd(low, currency, period), annual_usd(high, currency, period)) for low, high, currency, period in salary]
     return facets.with_columns(

@@ -23,7 +23,6 @@ lazy DFA thrashes on an alternation that large; Aho-Corasick scans the same text
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 import polars as pl
 
@@ -32,6 +31,8 @@ from flows.skills.sections import classify_lines, split_lines
 from flows.skills.taxonomy import Skill, Taxonomy
 
 SKILL_SCHEMA = {"content_hash": pl.String(), "skill": pl.String(), "level": pl.String(), "evidence": pl.String()}
+# The text facets of each posting version (see flows.skills.facets).
+FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 EVIDENCE_CHARS = 80
 # Postings per batch: bounds memory (lines and hits of one batch at a time) at no cost in speed.
 BATCH_SIZE = 20_000
@@ -63,7 +64,7 @@ class SkillExtractor:
         # Longer names that begin with a case-sensitive one ("C#", "C++" for "C") are matched first
         # and thrown away here (the Aho-Corasick pass finds them), so "C" is not read inside "C#".
         shadows = sorted(
-            {key for key in self.aliases["key"].to_list() for a in cs
+            {key for key in self._ac_keys for a in cs
              if len(key) > len(a) and key.startswith(a.lower()) and not _is_word(key[len(a)])},
             key=len, reverse=True,
         )
@@ -91,16 +92,16 @@ class SkillExtractor:
         )
         mentions, facets = [pl.DataFrame(schema=SKILL_SCHEMA)], [pl.DataFrame(schema=FACETS_BY_HASH)]
         for batch in docs.iter_slices(BATCH_SIZE):
-            found, batch_facets = self._extract_batch(batch.with_columns(pl.col("doc") - batch["doc"][0]))
-            hashes = batch.select(pl.col("doc") - batch["doc"][0], "content_hash")
+            batch = batch.with_columns(pl.col("doc") - batch["doc"][0])
+            found, batch_facets = self._extract_batch(batch)
+            hashes = batch.select("doc", "content_hash")
             mentions.append(found.join(hashes, on="doc").select(SKILL_SCHEMA.keys()))
             facets.append(batch_facets.join(hashes, on="doc").select(FACETS_BY_HASH.keys()))
         return pl.concat(mentions), pl.concat(facets)
 
     def extract_text(self, text: str) -> list[tuple[str, str, str]]:
         """One document (title on the first line) -> sorted (skill, level, evidence) triples."""
-        mentions, _ = self.extract_all(pl.DataFrame({"content_hash": ["-"], "title": [""], "description_text": [_tidy(text)]}))
-        return sorted(mentions.select("skill", "level", "evidence").iter_rows())
+        return [(s["skill"], s["level"], s["evidence"]) for s in self.extract_document("", text)[0]]
 
     def extract_document(self, title: str, text: str) -> tuple[list[dict], dict]:
         """One posting -> (skills as dicts with category, facets as a dict): what ``skills extract`` prints."""
@@ -235,12 +236,6 @@ class SkillExtractor:
             kept.append(rows.filter(keep).drop("_line_tools"))
         return pl.concat([plain, *kept]) if kept else plain
 
-    @cached_property
-    def categories(self) -> dict[str, str]:
-        return {s.id: s.category for s in self.taxonomy.skills}
-
-
-FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 
 
 def _evidence() -> pl.Expr:

@@ -42,7 +42,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from crawlers.parsers.salary_text import parse_salary_text
+from crawlers.parsers.salary_text import CODES, parse_salary_text
 
 FACET_SCHEMA = {
     "doc": pl.UInt32, "degree_min": pl.String, "degree_or_equivalent": pl.Boolean, "years_min": pl.Int32,
@@ -58,7 +58,7 @@ MAX_YEARS = 30  # more than this is company history or a typo, not a requirement
 # postings: ~4 ms per scan; one case-insensitive alternation of the same words, or merging the wrong
 # scans, takes 20-30 ms. Stage 2 decides, so a scan may let through lines that mean nothing ("faster").
 
-_CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|INR|JPY|SGD|HKD|BRL|MXN|ILS|ZAR|CNY|KRW|AED"
+_CODES = "|".join(CODES)  # the currency codes the salary parser reads
 _SCANS = (
     r"(?-u)[Yy](?:ears?|rs?)|YEARS?|YRS?",
     r"(?-u)achelor|aster|egree|octora|ndergrad|chool|quivalent|lieu",

@@ -75,7 +75,6 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                 r"|^what we value|.* in the news$|^what sets|^join us|^we are\b|^we're\b|^community$|^growth and future"
                 r"|^backed by|^funding|^investors|^culture"),
 )
-_HEADING_PATTERN = [(kind, pattern) for kind, pattern in _HEADING_KINDS]
 # Sentences that are legal boilerplate wherever they appear.
 _BOILERPLATE = (
     r"(?i-u)equal (?:employment )?opportunity|without regard to|protected veteran|sexual orientation|gender identity"
@@ -134,7 +133,7 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         .select("doc", "line_no", key.alias("_key"))
     )
     kind = pl.lit(None, dtype=pl.String)
-    for name, pattern in reversed(_HEADING_PATTERN):  # the first pattern in order wins
+    for name, pattern in reversed(_HEADING_KINDS):  # the first pattern in order wins
         kind = pl.when(pl.col("_key").str.contains(pattern)).then(pl.lit(name)).otherwise(kind)
     headings = shaped.select("doc", "line_no", kind.alias("_heading")).filter(pl.col("_heading").is_not_null())
     frame = lines.join(headings, on=["doc", "line_no"], how="left", maintain_order="left")
@@ -176,5 +175,5 @@ def heading_kind(line: str) -> str | None:
 
 
 # Compile once at import: a bad pattern fails here, not mid-run.
-for _name, _pattern in _HEADING_PATTERN:
+for _name, _pattern in _HEADING_KINDS:
     re.compile(_pattern)
