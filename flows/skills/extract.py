@@ -5,12 +5,12 @@ How a posting is read (each step one Polars pass over every posting at once):
 1. **Lines and sections** (``flows.skills.sections``): the text is split into lines; headings open
    sections; only candidate-facing lines count (not the company blurb, benefits or legal text), and
    a line is ``preferred`` when it or its section says "nice to have", "bonus", "a plus"...
-2. **Names**: every case-insensitive alias is searched at once with Aho-Corasick (``find_many`` /
-   ``extract_many``, Rust), which is fast whatever the number of aliases. Word boundaries are then
+2. **Names**: every alias is searched at once with Aho-Corasick (``find_many`` / ``extract_many``,
+   Rust), which is fast whatever the number of aliases; the few case-sensitive ones ("Go", "R",
+   "Spark") in a second, case-sensitive, pass. Word boundaries are then
    checked on the few hits (``Java`` is not in ``JavaScript``; ``C++``, ``CI/CD`` match whole) and a
    hit inside a longer one at the same place is dropped (``TensorFlow`` inside ``TensorFlow Serving``).
-3. **Case-sensitive names and phrase rules** ("R", "Go", "bring models to production") are one small
-   regular expression, scanned by Polars (Rust regex).
+3. **Phrase rules** ("bring models to production") are one regular expression (Rust regex).
 4. **Ambiguity**: a hit by an alias that is also a word ("Go", "Spark", "Ray", "Rust") counts only
    when its line names another tool or matches the skill's cue, and not its veto (``Series C``).
 5. **Per posting and skill**: ``required`` if named in any non-preferred line; the evidence is the
@@ -37,6 +37,8 @@ EVIDENCE_CHARS = 80
 # Postings per batch: bounds memory (lines and hits of one batch at a time) at no cost in speed.
 BATCH_SIZE = 20_000
 _NON_ASCII = r"[^\x00-\x7F]"
+_DASHES = "[\u2010-\u2015\u2212]"
+_QUOTES = "[\u2018\u2019]"
 _WORD_CHAR = r"^[A-Za-z0-9_]$"
 
 
@@ -46,32 +48,30 @@ class SkillExtractor:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.skills: dict[str, Skill] = taxonomy.by_id()
-        literal_rows, self._exact_cs = [], {}
+        literal_rows = []
         for skill in taxonomy.skills:
             weak = {a.lower() for a in skill.ambiguous}
             for alias in skill.aliases:
                 key = " ".join(alias.lower().split())
-                literal_rows.append((key, skill.id, _is_word(key[0]), _is_word(key[-1]), key in weak))
+                literal_rows.append((key, None, skill.id, _is_word(key[0]), _is_word(key[-1]), key in weak))
+            # Case-sensitive names ("Go", not "go") get their own, case-sensitive, scan.
             for alias in skill.aliases_cs:
-                self._exact_cs[" ".join(alias.split())] = (skill.id, alias in skill.ambiguous or alias.lower() in weak)
+                exact = " ".join(alias.split())
+                key = exact.lower()
+                literal_rows.append((key, exact, skill.id, _is_word(key[0]), _is_word(key[-1]), alias in skill.ambiguous or key in weak))
         self.aliases = pl.DataFrame(
             literal_rows, orient="row",
-            schema={"key": pl.String, "skill": pl.String, "word_start": pl.Boolean, "word_end": pl.Boolean, "weak": pl.Boolean},
-        ).unique("key", keep="first")
-        self._ac_keys = self.aliases["key"].to_list()
+            schema={"key": pl.String, "exact": pl.String, "skill": pl.String, "word_start": pl.Boolean,
+                    "word_end": pl.Boolean, "weak": pl.Boolean},
+        ).unique(["key", "exact"], keep="first", maintain_order=True)
+        self._ac_keys = self.aliases.filter(pl.col("exact").is_null())["key"].to_list()
+        self._cs_keys = self.aliases.filter(pl.col("exact").is_not_null())["exact"].to_list()
         self._phrases = [(skill.id, re.compile(rf"(?:{p})", re.I)) for skill in taxonomy.skills for p in skill.patterns]
-        cs = sorted(self._exact_cs, key=len, reverse=True)
-        # Longer names that begin with a case-sensitive one ("C#", "C++" for "C") are matched first
-        # and thrown away here (the Aho-Corasick pass finds them), so "C" is not read inside "C#".
-        shadows = sorted(
-            {key for key in self._ac_keys for a in cs
-             if len(key) > len(a) and key.startswith(a.lower()) and not _is_word(key[len(a)])},
-            key=len, reverse=True,
-        )
-        parts = [p.pattern for _, p in self._phrases] + [_literal(k) for k in shadows]
-        parts += [f"(?-i:{'|'.join(_literal(a) for a in cs)})"] if cs else []
         # ASCII word boundaries (``-u``): Unicode ones make Rust's regex leave its DFA (~20x slower).
-        self.pattern = r"(?i-u)\b{start-half}(?:" + "|".join(parts) + r")\b{end-half}" if parts else None
+        self.pattern = (
+            r"(?i-u)\b{start-half}(?:" + "|".join(p.pattern for _, p in self._phrases) + r")\b{end-half}"
+            if self._phrases else None
+        )
         self._tools = pl.DataFrame({"skill": [s.id for s in taxonomy.skills if s.is_tool]}, schema={"skill": pl.String})
         self._context_rules = [s for s in taxonomy.skills if s.ambiguous or s.veto]
 
@@ -151,7 +151,10 @@ class SkillExtractor:
             "doc", "line_no", "preferred", "line",
             # One character for one: hit offsets (bytes) are then character offsets into the line.
             pl.when(pl.col("line").str.len_bytes() == pl.col("line").str.len_chars()).then(pl.col("line"))
-            .otherwise(pl.col("line").str.replace_all(_NON_ASCII, "?")).alias("ascii"),
+            .otherwise(
+                # Typographic dashes and quotes read as their ASCII twins ("cross‑functional").
+                pl.col("line").str.replace_all(_DASHES, "-").str.replace_all(_QUOTES, "'").str.replace_all(_NON_ASCII, "?")
+            ).alias("ascii"),
         )
         literal = self._literal_hits(scan).select(schema.keys())
         regex = self._regex_hits(scan)
@@ -159,12 +162,20 @@ class SkillExtractor:
         return self._apply_context(hits)
 
     def _literal_hits(self, scan: pl.DataFrame) -> pl.DataFrame:
-        found = scan.with_columns(
-            pl.col("ascii").str.find_many(self._ac_keys, ascii_case_insensitive=True, overlapping=True).alias("pos"),
-            pl.col("ascii").str.extract_many(self._ac_keys, ascii_case_insensitive=True, overlapping=True).alias("matched"),
-        ).filter(pl.col("pos").list.len() > 0)
-        found = found.explode("pos", "matched").with_columns(pl.col("pos").cast(pl.Int64), pl.col("matched").str.to_lowercase().alias("key"))
-        found = found.join(self.aliases, on="key", how="inner")
+        found = []
+        for keys, any_case, on in ((self._ac_keys, True, "key"), (self._cs_keys, False, "exact")):
+            if not keys:
+                continue
+            hits = scan.with_columns(
+                pl.col("ascii").str.find_many(keys, ascii_case_insensitive=any_case, overlapping=True).alias("pos"),
+                pl.col("ascii").str.extract_many(keys, ascii_case_insensitive=any_case, overlapping=True).alias("matched"),
+            ).filter(pl.col("pos").list.len() > 0)
+            hits = hits.explode("pos", "matched").with_columns(
+                pl.col("pos").cast(pl.Int64),
+                (pl.col("matched").str.to_lowercase() if any_case else pl.col("matched")).alias(on),
+            )
+            found.append(hits.join(self.aliases.filter(pl.col("exact").is_null() == any_case).drop("exact" if any_case else "key"), on=on, how="inner"))
+        found = pl.concat(found, how="diagonal_relaxed").with_columns(pl.col("key").fill_null(pl.col("exact").str.to_lowercase()))
         end = pl.col("pos") + pl.col("key").str.len_chars()
         before = pl.col("ascii").str.slice(pl.max_horizontal(pl.col("pos") - 1, 0), 1)
         after = pl.col("ascii").str.slice(end, 1)
@@ -191,20 +202,17 @@ class SkillExtractor:
         )
         if found.is_empty():
             return found.with_columns(pl.lit(None, pl.String).alias("skill"), pl.lit(None, pl.Int64).alias("pos"), pl.lit(None, pl.Boolean).alias("weak"))
-        # The few distinct matched strings are mapped to skills in Python.
-        mapping = [(m, *self._skill_of_match(m)) for m in found["matched"].unique().to_list()]
+        # The few distinct matched phrases are mapped to skills in Python.
+        mapping = [(m, self._skill_of_phrase(m), False) for m in found["matched"].unique().to_list()]
         table = pl.DataFrame(mapping, orient="row", schema={"matched": pl.String, "skill": pl.String, "weak": pl.Boolean})
         found = found.join(table.filter(pl.col("skill").is_not_null()), on="matched", how="inner")
         return found.with_columns(pl.col("ascii").str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"))
 
-    def _skill_of_match(self, matched: str) -> tuple[str | None, bool]:
-        exact = self._exact_cs.get(" ".join(matched.split()))
-        if exact:
-            return exact
+    def _skill_of_phrase(self, matched: str) -> str | None:
         for skill, pattern in self._phrases:
             if pattern.fullmatch(matched):
-                return skill, False
-        return None, False
+                return skill
+        return None
 
     def _apply_context(self, hits: pl.DataFrame) -> pl.DataFrame:
         """Weak hits need another tool on their line (or their cue); vetoed lines drop the skill."""
@@ -258,7 +266,3 @@ def _tidy(text: str) -> str:
 
 def _is_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
-
-
-def _literal(alias: str) -> str:
-    return r"\s+".join(re.escape(word) for word in alias.split())
