@@ -7,6 +7,7 @@
     jobtrends report [--home H] [--week YYYY-Www] rebuild one week's report
     jobtrends sources list|check|discover         the boards crawled, whether they answer, new ones
     jobtrends skills list|extract|explain         the taxonomy; extraction on given text; why a posting has its skills
+    jobtrends claims list|show|mentions           the guides' claims and their verdicts; one claim with evidence
     jobtrends backfill hn --since YYYY-MM         load past HN "Who is hiring?" threads (live)
 """
 
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         settings = settings or load_settings()
     except (OSError, ValueError) as exc:
         parser.exit(2, f"jobtrends: {exc}\n")
-    if args.home:
+    if getattr(args, "home", None):
         settings = settings.with_overrides(home=args.home)
     try:
         return args.handler(args, settings)
@@ -77,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     from flows.skills_cli import add_parser as add_skills_parser
 
     add_skills_parser(commands)
+
+    from flows.claims_cli import add_parser as add_claims_parser
+
+    add_claims_parser(commands)
     return parser
 
 

@@ -19,7 +19,6 @@ import polars as pl
 import vl_convert
 
 from reports import charts
-from reports.claims import check
 from warehouse import db
 
 QUERIES = Path(__file__).resolve().parent / "queries"
@@ -76,6 +75,7 @@ def render_page(con: duckdb.DuckDBPyConnection, week: date) -> str:
     trend_skills = top["skill"].head(TREND_N).to_list()
     trend = query(con, "skill_trend", week=week, skills=trend_skills) if trend_skills else pl.DataFrame()
     claims = query(con, "claims", week=week)
+    alignment = query(con, "guide_alignment", week=week)
     crawl = query(con, "crawl_status", week=week)
     sources = query(con, "sources", week=week)
     volume_drops = query(con, "volume_drop", week=week)
@@ -102,8 +102,14 @@ def render_page(con: duckdb.DuckDBPyConnection, week: date) -> str:
         "<h2>Trend of the top skills</h2>",
         '<div id="chart-trend" class="chart"></div>' if trend.height else "<p>No trend yet.</p>",
         "<h2>What the guides claim, and what this week's postings show</h2>",
-        "<p>A first look: each claim's expectation against the observed share. Statistical verdicts "
-        "with confidence intervals come with the full scorecard.</p>",
+        "<p>Each claim's expectation against this week's ML-role jobs, with a 95 % interval. "
+        "<em>Not supported</em> only when the interval excludes the expectation; "
+        "<em>partly supported</em> when it straddles it. <code>jobtrends claims show CLAIM_ID</code> gives the evidence.</p>",
+        _verdict_counts(claims),
+        _table(alignment.select("title", "alignment_rank", "spearman_rho", "n_supported", "n_partly_supported", "n_not_supported"),
+               {"title": "guide", "alignment_rank": "rank", "spearman_rho": "emphasis vs demand (Spearman)",
+                "n_supported": "supported", "n_partly_supported": "partly", "n_not_supported": "not supported"})
+        if alignment.height else "",
         _claims_table(claims),
         "<h2>Crawl</h2>",
         (f'<p class="warning">{volume_drops.height} board(s) returned far fewer postings than last week — '
@@ -159,21 +165,30 @@ def _source_link(source: str) -> str:
     return f'<a href="{_e(url)}">{_e(name)}</a>' if url else _e(name)
 
 
+def _verdict_counts(claims: pl.DataFrame) -> str:
+    if claims.is_empty():
+        return ""
+    counts = dict(claims.group_by("verdict").len().iter_rows())
+    order = ("supported", "partly supported", "not supported", "not testable yet", "untestable")
+    return "<p class=\"verdicts\">" + " · ".join(f"{_e(counts[v])} {_e(v)}" for v in order if v in counts) + "</p>"
+
+
 def _claims_table(claims: pl.DataFrame) -> str:
     if claims.is_empty():
         return "<p>No claims registered.</p>"
     rows = []
     for claim in claims.iter_rows(named=True):
-        observed = {o["skill"]: o["share"] for o in claim["observed"] or [] if o and o["skill"] is not None}
-        met = check(claim["test"], observed)
-        verdict = {True: "meets it", False: "falls short", None: "not testable yet"}[met]
-        shown = ", ".join(f"{skill} {share:.0%}" for skill, share in sorted(observed.items())) or "—"
+        show = (lambda v: f"{v:,.1f}") if claim["test_kind"] == "median" else (lambda v: f"{v:.1%}")
+        interval = (f" [{show(claim['ci_low'])}, {show(claim['ci_high'])}]"
+                    if claim["ci_low"] is not None and claim["ci_high"] is not None else "")
+        observed = f"{show(claim['observed'])}{interval}" if claim["observed"] is not None else "—"
         rows.append(
             f"<tr><td>{_e(claim['guide_title'] or claim['doc'])}</td><td class=\"quote\">“{_e(claim['quote'])}”</td>"
-            f"<td>{_e(claim['stance'])}</td><td><code>{_e(claim['test'])}</code></td><td>{_e(shown)}</td>"
-            f"<td class=\"verdict {verdict.replace(' ', '-')}\">{_e(verdict)}</td></tr>"
+            f"<td>{_e(claim['stance'])}</td><td>{_e(claim['expected'] or '—')}</td>"
+            f"<td title=\"{_e(claim['explanation'] or '')}\">{_e(observed)} <small>n={_e(claim['n'])}</small></td>"
+            f"<td class=\"verdict {_e(claim['verdict'].replace(' ', '-'))}\" data-claim=\"{_e(claim['claim_id'])}\">{_e(claim['verdict'])}</td></tr>"
         )
-    head = "<tr><th>guide</th><th>claim</th><th>stance</th><th>expects</th><th>observed</th><th>this week</th></tr>"
+    head = "<tr><th>guide</th><th>claim</th><th>stance</th><th>expects</th><th>observed [95 % interval]</th><th>verdict</th></tr>"
     return f"<table class=\"claims\"><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -228,7 +243,7 @@ table {{ border-collapse: collapse; margin: .5rem 0 1.5rem; font-size: .9rem; }}
 th, td {{ border-bottom: 1px solid #eee; padding: .3rem .6rem; text-align: left; vertical-align: top; }}
 td.quote {{ max-width: 380px; font-style: italic; }}
 .warning {{ color: #b42318; font-weight: 600; }}
-.verdict.meets-it {{ color: #1a7f37; }} .verdict.falls-short {{ color: #b42318; }}
+.verdict.supported {{ color: #1a7f37; }} .verdict.not-supported {{ color: #b42318; }} .verdict.partly-supported {{ color: #9a6700; }}
 footer {{ margin-top: 2rem; color: #666; font-size: .85rem; }}
 </style>
 <script>{vega_bundle()}</script>

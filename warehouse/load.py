@@ -16,7 +16,7 @@ import polars as pl
 
 from flows.normalize.salary import annual_usd
 from flows.skills import FACETS_BY_HASH, SkillExtractor, Taxonomy
-from warehouse.reference import load_claims
+from warehouse.reference import CLAIM_COLUMNS, load_claims, load_guide_mentions
 
 
 # Versions extracted with taxonomy version $v: skills and facets both stored.
@@ -38,6 +38,14 @@ class RunInfo:
     raw_dir: str
 
 
+CLAIM_SCHEMA = {
+    "claim_id": pl.String, "doc": pl.String, "topic": pl.String, "subjects": pl.List(pl.String), "stance": pl.String,
+    "quote": pl.String, "test": pl.String, "test_kind": pl.String, "test_op": pl.String, "threshold": pl.Float64,
+    "compare_a": pl.String, "compare_b": pl.String, "figure_low": pl.Float64, "figure_high": pl.Float64,
+    "segment": pl.String, "segment_field": pl.String, "segment_values": pl.List(pl.String), "reason": pl.String,
+    "note": pl.String,
+}
+
 def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
     con.execute("DELETE FROM ref_skills")
     skills = pl.DataFrame(
@@ -53,12 +61,16 @@ def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
     guides, claims = load_claims()
     con.execute("DELETE FROM ref_claims")
     con.execute("DELETE FROM ref_guides")
+    con.execute("DELETE FROM ref_guide_mentions")
     if guides:
-        _insert(con, "ref_guides", pl.DataFrame(guides, schema={"doc": pl.String, "title": pl.String, "site": pl.String, "year": pl.Int32}))
+        _insert(con, "ref_guides", pl.DataFrame(guides, schema={
+            "doc": pl.String, "title": pl.String, "site": pl.String, "year": pl.Int32, "author": pl.String}))
     if claims:
-        _insert(con, "ref_claims", pl.DataFrame(claims, schema={
-            "claim_id": pl.String, "doc": pl.String, "topic": pl.String, "subjects": pl.List(pl.String),
-            "stance": pl.String, "quote": pl.String, "test": pl.String}))
+        _insert(con, "ref_claims", pl.DataFrame(claims, schema=CLAIM_SCHEMA).select(CLAIM_COLUMNS))
+    mentions = load_guide_mentions()
+    if mentions:
+        _insert(con, "ref_guide_mentions", pl.DataFrame(mentions, schema={
+            "doc": pl.String, "skill": pl.String, "mentions": pl.Int32, "taxonomy_version": pl.String}))
 
 
 def load_week(

@@ -1,30 +1,213 @@
-"""Reference data files (warehouse/reference/) -> rows for the ref_* tables."""
+"""Reference data files (warehouse/reference/) -> rows for the ref_* tables.
+
+The claims registry (``claims.toml``) is read here, and each claim's ``test`` and ``segment`` are
+parsed into the columns the scorecard's SQL works on (``warehouse/models/25_claims.sql``). The
+grammar is documented in ``warehouse/reference/README.md``; :func:`claim_problems` checks a file
+against it and is what the loader and the tests use.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 CLAIMS_FILE = REFERENCE_DIR / "claims.toml"
+GUIDE_MENTIONS_FILE = REFERENCE_DIR / "guide_mentions.csv"
+
+# The one place the stances' thresholds live (README.md says why these numbers).
+STANCE_THRESHOLDS = {
+    "essential": (">=", 0.5),
+    "important": (">=", 0.25),
+    "recommended": (">=", 0.1),
+    "optional": ("<=", 1.0),
+    "not-needed": ("<=", 0.1),
+}
+STANCES = (*STANCE_THRESHOLDS, "comparison", "figure")
+# How strongly a stance stresses its subject, for the guides' alignment (0 = "you don't need it").
+STANCE_EMPHASIS = {"essential": 4, "important": 3, "recommended": 2, "optional": 1, "not-needed": 0}
+SKILL_CATEGORIES = (
+    "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
+    "practice", "concept", "math", "soft-skill",
+)
+TOPICS = (*SKILL_CATEGORIES, "education", "experience", "salary", "role-mix", "other")
+# Subjects that are facets of a posting rather than skills (see 25_claims.sql, stg_claim_job_subjects).
+SHARE_FACETS = (
+    "degree:any", "degree:master+", "degree:phd", "degree:none",
+    "remote:remote", "remote:hybrid", "remote:onsite",
+    "role:ml_engineer", "role:mlops", "role:research", "role:applied_scientist", "role:data_scientist", "role:ai_engineer",
+)
+FIGURE_FACETS = ("salary", "years")  # numeric: median tests only
+SEGMENT_FIELDS = {
+    "seniority": ("intern", "junior", "mid", "senior", "staff", "principal", "lead", "manager", "director"),
+    "remote": ("remote", "hybrid", "onsite"),
+    "role": ("ml_engineer", "mlops", "research", "applied_scientist", "data_scientist", "ai_engineer"),
+    "country": None,  # ISO 3166 alpha-2, checked by shape
+}
+MAX_QUOTE_WORDS = 25
+
+_NUMBER = r"([0-9]+(?:\.[0-9]+)?)"
+_SHARE = re.compile(rf"^(each )?share (>=|<=) {_NUMBER}$")
+_COMPARE = re.compile(r"^share\(([^()\s]+)\) > share\(([^()\s]+)\)$")
+_MEDIAN_RANGE = re.compile(rf"^median = {_NUMBER} ± {_NUMBER}(%?)$")
+_MEDIAN_BOUND = re.compile(rf"^median (>=|<=) {_NUMBER}$")
+_SEGMENT = re.compile(r"^([a-z]+)=([A-Za-z_|]+)$")
+CLAIM_ID = re.compile(r"^g\d{3}-[a-z0-9][a-z0-9.+#-]*$")
+
+CLAIM_COLUMNS = (
+    "claim_id", "doc", "topic", "subjects", "stance", "quote", "test", "test_kind", "test_op", "threshold",
+    "compare_a", "compare_b", "figure_low", "figure_high", "segment", "segment_field", "segment_values",
+    "reason", "note",
+)
 
 
-def load_claims(path: Path = CLAIMS_FILE) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(guides, claims) as dicts with the ref_guides / ref_claims columns."""
+class ClaimError(ValueError):
+    """The claims file breaks the grammar in README.md."""
+
+
+def parse_test(test: str) -> dict[str, Any]:
+    """A claim's ``test`` -> test_kind, test_op, threshold, compare_a/b, figure_low/high.
+
+    >>> parse_test("median = 150000 ± 10%")["figure_low"]
+    135000.0
+    """
+    out: dict[str, Any] = dict.fromkeys(("test_op", "threshold", "compare_a", "compare_b", "figure_low", "figure_high"))
+    text = " ".join(test.split())
+    if text == "untestable":
+        return {**out, "test_kind": "untestable"}
+    if match := _SHARE.match(text):
+        each, op, value = match.groups()
+        return {**out, "test_kind": "share_each" if each else "share_any", "test_op": op, "threshold": float(value)}
+    if match := _COMPARE.match(text):
+        return {**out, "test_kind": "compare", "test_op": ">", "compare_a": match.group(1), "compare_b": match.group(2)}
+    if match := _MEDIAN_RANGE.match(text):
+        figure, tolerance, percent = float(match.group(1)), float(match.group(2)), match.group(3)
+        half = figure * tolerance / 100 if percent else tolerance
+        return {**out, "test_kind": "median", "test_op": "=", "figure_low": figure - half, "figure_high": figure + half}
+    if match := _MEDIAN_BOUND.match(text):
+        op, value = match.group(1), float(match.group(2))
+        low, high = (value, None) if op == ">=" else (None, value)
+        return {**out, "test_kind": "median", "test_op": op, "figure_low": low, "figure_high": high}
+    raise ClaimError(f"cannot read test {test!r}")
+
+
+def parse_segment(segment: str | None) -> tuple[str | None, list[str] | None]:
+    """``"seniority=intern|junior"`` -> ("seniority", ["intern", "junior"]); no segment -> (None, None)."""
+    if not segment:
+        return None, None
+    match = _SEGMENT.match(segment.strip())
+    if not match or match.group(1) not in SEGMENT_FIELDS:
+        raise ClaimError(f"cannot read segment {segment!r} (expected field=value|value, field one of {sorted(SEGMENT_FIELDS)})")
+    field, values = match.group(1), match.group(2).split("|")
+    allowed = SEGMENT_FIELDS[field]
+    if allowed is None and not all(re.fullmatch(r"[A-Z]{2}", v) for v in values):
+        raise ClaimError(f"segment {segment!r}: a country is an ISO 3166 alpha-2 code such as US")
+    if allowed is not None and not set(values) <= set(allowed):
+        raise ClaimError(f"segment {segment!r}: unknown values {sorted(set(values) - set(allowed))}")
+    return field, values
+
+
+def read_claims_file(path: Path = CLAIMS_FILE) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def claim_problems(data: dict[str, Any], skill_ids: set[str] | None) -> list[str]:
+    """Everything wrong with a parsed claims file, one message per problem (empty when valid).
+    Skill subjects are checked against ``skill_ids`` unless it is ``None``."""
+    problems: list[str] = []
+    docs = [g.get("doc") for g in data.get("guide", [])]
+    if len(set(docs)) != len(docs):
+        problems.append("a guide is listed twice")
+    seen: set[str] = set()
+    for claim in data.get("claim", []):
+        cid = claim.get("claim_id", "?")
+        say = problems.append
+        missing = {"claim_id", "doc", "topic", "subjects", "stance", "quote", "test"} - set(claim)
+        if missing:
+            say(f"{cid}: missing {sorted(missing)}")
+            continue
+        if not CLAIM_ID.match(cid) or cid[1:4] != claim["doc"][:3]:
+            say(f"{cid}: a claim_id is g<guide number>-<words>, numbered after its doc")
+        if cid in seen:
+            say(f"{cid}: duplicate claim_id")
+        seen.add(cid)
+        if claim["doc"] not in docs:
+            say(f"{cid}: no [[guide]] for {claim['doc']}")
+        if claim["topic"] not in TOPICS:
+            say(f"{cid}: unknown topic {claim['topic']!r}")
+        stance, subjects = claim["stance"], list(claim["subjects"])
+        if stance not in STANCES:
+            say(f"{cid}: unknown stance {stance!r}")
+        if not subjects or len(set(subjects)) != len(subjects):
+            say(f"{cid}: subjects must be a non-empty list without repeats")
+        words = len(claim["quote"].split())
+        if not 0 < words <= MAX_QUOTE_WORDS:
+            say(f"{cid}: the quote has {words} words (at most {MAX_QUOTE_WORDS})")
+        try:
+            test = parse_test(claim["test"])
+            parse_segment(claim.get("segment"))
+        except ClaimError as error:
+            say(f"{cid}: {error}")
+            continue
+        kind = test["test_kind"]
+        if kind == "untestable":
+            if not claim.get("reason"):
+                say(f"{cid}: an untestable claim says why in reason")
+            continue
+        figures = [s for s in subjects if s in FIGURE_FACETS]
+        unknown = set(subjects) - (skill_ids or set(subjects)) - set(SHARE_FACETS) - set(FIGURE_FACETS)
+        if unknown:
+            say(f"{cid}: unknown subjects {sorted(unknown)}")
+        if kind == "median":
+            if stance != "figure" or len(subjects) != 1 or not figures:
+                say(f"{cid}: a median test is a figure claim on one of {FIGURE_FACETS}")
+        elif figures:
+            say(f"{cid}: {figures} can only be tested by a median")
+        elif kind == "compare":
+            if stance != "comparison" or test["compare_a"] == test["compare_b"] or not {test["compare_a"], test["compare_b"]} <= set(subjects):
+                say(f"{cid}: a comparison tests share(a) > share(b), a and b two of its subjects")
+        elif stance not in STANCE_THRESHOLDS or (test["test_op"], test["threshold"]) != STANCE_THRESHOLDS[stance]:
+            op, value = STANCE_THRESHOLDS.get(stance, ("?", "?"))
+            say(f"{cid}: stance {stance} means 'share {op} {value}', not {claim['test']!r}")
+    return problems
+
+
+def load_claims(path: Path = CLAIMS_FILE, skill_ids: set[str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(guides, claims) as dicts with the ref_guides / ref_claims columns. Raises :class:`ClaimError`
+    on a file that breaks the grammar; skill subjects are checked against ``skill_ids`` when given
+    (tests/warehouse/test_reference.py checks them against the taxonomy)."""
     if not path.exists():
         return [], []
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = read_claims_file(path)
+    if problems := claim_problems(data, skill_ids):
+        raise ClaimError(f"{path.name}: " + "; ".join(problems[:10]))
     guides = [
-        {"doc": g["doc"], "title": g.get("title"), "site": g.get("site"), "year": g.get("year") or None}
+        {"doc": g["doc"], "title": g.get("title"), "site": g.get("site") or None, "year": g.get("year") or None,
+         "author": g.get("author") or None}
         for g in data.get("guide", [])
     ]
-    claims = [
-        {
+    claims = []
+    for c in data.get("claim", []):
+        field, values = parse_segment(c.get("segment"))
+        claims.append({
             "claim_id": c["claim_id"], "doc": c["doc"], "topic": c.get("topic"), "subjects": list(c["subjects"]),
-            "stance": c["stance"], "quote": c["quote"], "test": c["test"],
-        }
-        for c in data.get("claim", [])
-    ]
+            "stance": c["stance"], "quote": " ".join(c["quote"].split()), "test": c["test"], **parse_test(c["test"]),
+            "segment": c.get("segment") or None, "segment_field": field, "segment_values": values,
+            "reason": c.get("reason"), "note": c.get("note"),
+        })
     return guides, claims
+
+
+def load_guide_mentions(path: Path = GUIDE_MENTIONS_FILE) -> list[dict[str, Any]]:
+    """How often each guide names each skill (``jobtrends claims mentions`` writes the file)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            {"doc": row["doc"], "skill": row["skill"], "mentions": int(row["mentions"]), "taxonomy_version": row["taxonomy_version"]}
+            for row in csv.DictReader(handle)
+        ]

@@ -112,6 +112,13 @@ class SkillExtractor:
         ]
         return skills, facets.drop("content_hash").to_dicts()[0]
 
+    def count_mentions(self, text: str) -> dict[str, int]:
+        """How many times a text names each skill, over all its lines (no sections): for articles,
+        such as the career guides, rather than postings."""
+        docs = pl.DataFrame({"doc": [0], "text": [_tidy(text)]}, schema={"doc": pl.UInt32, "text": pl.String})
+        lines = split_lines(docs).with_columns(pl.lit(False).alias("preferred"))
+        return dict(self._raw_hits(lines).group_by("skill").len().sort("skill").iter_rows())
+
     def hits(self, title: str, text: str) -> pl.DataFrame:
         """Every counted hit of one posting, line by line (for ``skills explain``)."""
         docs = pl.DataFrame({"doc": [0], "text": [f"{title}\n{text}"]}, schema={"doc": pl.UInt32, "text": pl.String})

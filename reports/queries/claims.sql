@@ -1,8 +1,7 @@
--- The guides' claims next to this week's observed share of each subject skill.
-SELECT c.claim_id, c.doc, c.guide_title, c.stance, c.quote, c.test, c.subjects,
-       list(struct_pack(skill := d.skill, share := d.share, n := d.n_with_skill) ORDER BY d.skill) AS observed,
-       max(d.n_postings) AS n_postings
-FROM claims AS c
-LEFT JOIN skill_demand_weekly AS d ON d.week = $week AND list_contains(c.subjects, d.skill)
-GROUP BY ALL
-ORDER BY c.doc, c.claim_id;
+-- Every claim with its verdict on this week's ML-role jobs (warehouse/models/25_claims.sql).
+SELECT s.claim_id, s.doc, g.title AS guide_title, s.stance, s.quote, s.test, s.verdict, s.observed, s.expected,
+       s.n, s.ci_low, s.ci_high, s.segment, s.explanation, s.test_kind
+FROM claim_scorecard_weekly AS s
+LEFT JOIN ref_guides AS g USING (doc)
+WHERE s.week = $week
+ORDER BY s.doc, s.claim_id;

@@ -13,6 +13,8 @@ from crawlers.parsers import parser_for
 from crawlers.replay import boards_in, snapshots
 from crawlers.replay.server import ReplayServer
 from crawlers.spiders.hn import hiring_month
+from flows.cli import main as cli_main
+from flows.config import Settings
 from flows.demo import SAMPLE_DIR, demo
 from flows.weekly import weekly
 from tests.conftest import require_corpus
@@ -163,6 +165,15 @@ def test_corpus_replay_loads_every_posting_of_every_source(tmp_path):
     assert postings == sum(counts.values()) and 0 < jobs <= postings
     page = next((tmp_path / "reports").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'href="https://remoteok.com/"' in page and 'href="https://remotive.com/"' in page
+    # Issue #5: every claim has its row in the scorecard, the guides are ranked, and `claims show` works for each.
+    n_claims = q(tmp_path, "select count(*) from claims")[0][0]
+    assert n_claims >= 150
+    assert q(tmp_path, "select count(*), count(distinct claim_id), count(verdict) from claim_scorecard")[0] == (n_claims, n_claims, n_claims)
+    assert sorted(r for (r,) in q(tmp_path, "select alignment_rank from guide_alignment")) == [1, 2, 3, 4, 5]
+    assert 'data-claim="g001-python-essential"' in page
+    settings = Settings().with_overrides(home=tmp_path)
+    for (claim_id,) in q(tmp_path, "select claim_id from claims"):
+        assert cli_main(["claims", "show", claim_id, "--examples", "2"], settings=settings) == 0, claim_id
 
 
 def test_demo_counts_a_job_seen_on_a_board_and_a_feed_once(sample_home):

@@ -3,7 +3,6 @@ from datetime import date
 import polars as pl
 
 from reports import charts
-from reports.claims import check
 from reports.render import _script_json, iso_week_label
 
 
@@ -24,15 +23,6 @@ def test_trend_chart_spec_has_one_point_per_week_and_skill():
     spec = charts.skill_trend_chart(trend).to_dict()
     assert spec["mark"]["type"] == "line" and spec["encoding"]["x"]["type"] == "temporal"
     assert len(next(iter(spec["datasets"].values()))) == 4
-
-
-def test_claim_checks():
-    assert check("share >= 0.5", {"python": 0.7}) is True
-    assert check("share >= 0.5", {"python": 0.2, "r": 0.6}) is True  # any subject meets it
-    assert check("share <= 0.10", {"hadoop": 0.3}) is False
-    assert check("share(pytorch) > share(tensorflow)", {"pytorch": 0.4, "tensorflow": 0.2}) is True
-    assert check("share(pytorch) > share(tensorflow)", {"pytorch": 0.4}) is None
-    assert check("median salary >= 150000", {}) is None
 
 
 def test_script_json_cannot_close_the_script_element():

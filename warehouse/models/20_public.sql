@@ -130,5 +130,6 @@ CREATE OR REPLACE VIEW quarantined_records AS
 SELECT week, run_id, source, board, url, reason, record FROM quarantine;
 
 CREATE OR REPLACE VIEW claims AS
-SELECT c.claim_id, c.doc, g.title AS guide_title, c.topic, c.subjects, c.stance, c.quote, c.test
+SELECT c.claim_id, c.doc, g.title AS guide_title, c.topic, c.subjects, c.stance, c.quote, c.test, c.test_kind,
+       c.segment, c.reason, c.note
 FROM ref_claims AS c LEFT JOIN ref_guides AS g USING (doc);
