@@ -39,6 +39,7 @@ BATCH_SIZE = 20_000
 _NON_ASCII = r"[^\x00-\x7F]"
 _DASHES = "[\u2010-\u2015\u2212]"
 _QUOTES = "[\u2018\u2019]"
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+")
 _WORD_CHAR = r"^[A-Za-z0-9_]$"
 
 
@@ -163,6 +164,7 @@ class SkillExtractor:
                 pl.col("line").str.replace_all(_DASHES, "-").str.replace_all(_QUOTES, "'").str.replace_all(_NON_ASCII, "?")
             ).alias("ascii"),
         )
+        scan = _blank_urls(scan)
         literal = self._literal_hits(scan).select(schema.keys())
         regex = self._regex_hits(scan)
         hits = pl.concat([literal, regex.select(schema.keys())]) if regex is not None else literal
@@ -264,6 +266,17 @@ def _evidence() -> pl.Expr:
         + pl.when(start + 2 * EVIDENCE_CHARS + pl.col("matched").str.len_chars() < line.str.len_chars()).then(pl.lit("…")).otherwise(pl.lit(""))
     )
     return pl.when(line.str.len_chars() <= 2 * EVIDENCE_CHARS + 40).then(line).otherwise(cut).alias("evidence")
+
+
+def _blank_urls(scan: pl.DataFrame) -> pl.DataFrame:
+    """Links are not skills ("github.com/…", "…/high-performance-llms/"): each is blanked out with
+    as many spaces, so offsets still point into the line. Few lines hold one; they are done in Python."""
+    has_url = pl.col("ascii").str.contains(_URL.pattern)
+    linked = scan.filter(has_url)
+    if linked.is_empty():
+        return scan
+    blanked = pl.Series("ascii", [_URL.sub(lambda m: " " * len(m.group()), text) for text in linked["ascii"]], dtype=pl.String)
+    return pl.concat([scan.filter(~has_url), linked.with_columns(blanked)])
 
 
 def _tidy(text: str) -> str:

@@ -61,7 +61,9 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                      r"|^your (?:profile|background|skills|experience|qualifications|toolkit)|^qualities|^traits|^is this you"
                      r"|^could (?:this|that) be you|^must[- ]haves?|^we(?:'re| are) looking for|^what we believe are important"
                      r"|^skills (?:and|&)|^experience (?:and|&)|^you might thrive|^candidate (?:profile|requirements)"
-                     r"|^(?:job |role )?requirements|^what it takes|^(?:the )?right (?:person|candidate)|^to (?:be successful|succeed)"),
+                     r"|^(?:job |role )?requirements|^what it takes|^(?:the )?right (?:person|candidate)|^to (?:be successful|succeed)"
+                     # Sentence-like headings: "You are an ideal candidate if you have:", "This role is perfect for you if you:"
+                     r"|.*\bideal candidate\b|.*\bperfect (?:for you|fit)\b|.*\b(?:great|good|strong) fit\b|.* if you(?: have| are)?$"),
     ("responsibilities", r"^(?:(?:key|main|your|core|primary) )?(?:responsibilities|duties|accountabilities)"
                          r"|^what you(?:'ll| will)? (?:do|be doing|work on|build|own|achieve|be working on)"
                          r"|^(?:about )?the (?:role|position|job|opportunity|team|work|project|challenge|impact)\b"
@@ -69,7 +71,9 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                          r"|^your (?:role|mission|impact|responsibilities|day|work)|^day[- ]to[- ]day|^you(?: will|'ll)(?: be)?(?: doing| working on)?$|^in this role,? you will$"
                          r"|^job (?:description|summary|overview)|^position (?:overview|summary|description)|^overview of the role"
                          r"|^(?:our |the )?tech(?:nology|nical)? stack|^our (?:tech|stack|tools|technology)\b|^tools\b|^technologies"
-                         r"|^why this role|^projects?$|^impact$|^what you'll learn|^the mission\b|^mission\b|^responsibility"),
+                         r"|^why this role|^projects?$|^impact$|^what you'll learn|^the mission\b|^mission\b|^responsibility"
+                         # "As a Member of Technical Staff, you will:"
+                         r"|^as an? .*\byou(?:'ll| will)(?: be)?$|^in this (?:position|job)\b"),
     ("company", r"^about\b|^who (?:we are|are we)|^our (?:story|mission|company|culture|values|team|vision|approach|investors"
                 r"|product|customers|principles|benefits)|^(?:the )?company\b|^meet\b|^what we do|^why\b|^how we work"
                 r"|^what we value|.* in the news$|^what sets|^join us|^we are\b|^we're\b|^community$|^growth and future"
@@ -135,7 +139,13 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     kind = pl.lit(None, dtype=pl.String)
     for name, pattern in reversed(_HEADING_KINDS):  # the first pattern in order wins
         kind = pl.when(pl.col("_key").str.contains(pattern)).then(pl.lit(name)).otherwise(kind)
-    headings = shaped.select("doc", "line_no", kind.alias("_heading")).filter(pl.col("_heading").is_not_null())
+    headings = shaped.select("doc", "line_no", "_key", kind.alias("_heading")).filter(pl.col("_heading").is_not_null())
+    # "Ideally you'd have:" as a posting's only list of qualifications is its requirements list.
+    headings = headings.with_columns(
+        pl.when((pl.col("_heading") == "preferred") & pl.col("_key").str.starts_with("ideally")
+                & ~(pl.col("_heading") == "requirements").any().over("doc"))
+        .then(pl.lit("requirements")).otherwise(pl.col("_heading")).alias("_heading")
+    ).drop("_key")
     frame = lines.join(headings, on=["doc", "line_no"], how="left", maintain_order="left")
     frame = frame.with_columns(
         # The title is line 0 only: the text under it, before any heading, is the intro.

@@ -68,3 +68,38 @@ def test_intro_lines_about_the_role_count_when_headings_exist():
             "Requirements\n- Python")
     found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
     assert {"opencv", "python"} <= found
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("You are an ideal candidate if you have:", "requirements"),
+    ("This role is perfect for you if you:", "requirements"),
+    ("You might be a great fit if:", "requirements"),
+    ("As a Member of Technical Staff, you will:", "responsibilities"),
+    ("In this position you will:", "responsibilities"),
+])
+def test_sentence_like_headings(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+def test_ideally_as_the_only_qualifications_list_is_required():
+    text = ("ML Engineer\nYou will:\n- Train models\nIdeally you'd have:\n- 3+ years with Kubernetes\n"
+            "About Us:\nAcme runs Snowflake.")
+    found = {s: level for s, level, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert found["kubernetes"] == "required" and "snowflake" not in found
+    # Beside a requirements list, "Ideally" keeps its meaning.
+    text = "ML Engineer\nRequirements:\n- Python\nIdeally you'd have:\n- Kubernetes"
+    found = {s: level for s, level, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert found["python"] == "required" and found["kubernetes"] == "preferred"
+
+
+def test_links_are_not_skills():
+    text = ("Acme | ML Engineer | Remote\nWe write Python. Our blog: https://blog.example.com/high-performance-llms/ "
+            "and code at https://github.com/acme/kubernetes-tools, also www.pytorch-fans.example")
+    found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert "python" in found and not {"llm", "github", "kubernetes", "pytorch"} & found
+
+
+def test_typographic_dashes_read_as_hyphens():
+    text = "Acme | ML Engineer | Remote\nYou will work cross\u2011functionally on fine\u2011tuning LLMs."
+    found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert {"cross-functional", "fine-tuning"} <= found
