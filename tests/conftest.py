@@ -31,6 +31,17 @@ def fixture_text():
     return read
 
 
+@pytest.fixture(scope="session")
+def sample_home(tmp_path_factory):
+    """(home, results): the bundled sample loaded by `jobtrends demo`, one week per snapshot, each week's
+    report written. About a minute: built once per session and shared; tests that change it work on a copy."""
+    from flows.demo import demo
+
+    home = tmp_path_factory.mktemp("sample")
+    results = demo(home=str(home))
+    return home, results
+
+
 def require_corpus() -> Path:
     if not (CORPUS / "README.md").exists():
         pytest.skip(f"../shared/corpus is not at {CORPUS}: the corpus replay tests need it (CI has it)")

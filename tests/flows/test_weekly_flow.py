@@ -50,12 +50,6 @@ def q(home, sql):
         return con.execute(sql).fetchall()
 
 
-@pytest.fixture(scope="module")
-def sample_home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("sample")
-    results = demo(home=str(home))
-    return home, results
-
 
 def test_demo_loads_every_snapshot_of_the_sample(sample_home):
     home, results = sample_home

@@ -74,6 +74,46 @@ FROM postings AS p
 GROUP BY p.canonical_id;
 
 -- Skills each posting asks for (its latest version), with the text that shows it.
+-- One row per (week, job): every job seen that week, with the facets of its first posting sighted
+-- that week, as `postings` shows it (its latest version). salary_usd is the mid-point of the
+-- annualised USD range; region groups countries (NULL country: 'unknown').
+CREATE OR REPLACE VIEW jobs_weekly AS
+WITH seen AS (
+    SELECT s.week, s.posting_id, j.canonical_id, bool_or(s.is_ml_role) OVER (PARTITION BY s.week, j.canonical_id) AS is_ml_role
+    FROM (SELECT DISTINCT week, posting_id, is_ml_role FROM sightings) AS s
+    JOIN stg_posting_jobs AS j USING (posting_id)
+)
+SELECT seen.week, seen.canonical_id, p.posting_id, p.source, p.company, p.title, seen.is_ml_role, p.role_family,
+       p.seniority, p.country,
+       CASE
+           WHEN p.country IS NULL THEN 'unknown'
+           WHEN p.country = 'US' THEN 'United States'
+           WHEN p.country = 'CA' THEN 'Canada'
+           WHEN p.country IN ('GB', 'IE') THEN 'UK & Ireland'
+           WHEN p.country IN ('DE', 'FR', 'NL', 'BE', 'LU', 'AT', 'CH', 'ES', 'PT', 'IT', 'DK', 'SE', 'NO', 'FI',
+                              'IS', 'PL', 'CZ', 'SK', 'HU', 'RO', 'BG', 'GR', 'HR', 'SI', 'EE', 'LV', 'LT', 'UA', 'RS')
+               THEN 'Europe'
+           WHEN p.country = 'IN' THEN 'India'
+           WHEN p.country IN ('SG', 'JP', 'KR', 'CN', 'HK', 'TW', 'AU', 'NZ', 'ID', 'MY', 'PH', 'TH', 'VN') THEN 'Asia-Pacific'
+           WHEN p.country IN ('BR', 'MX', 'AR', 'CO', 'CL', 'PE', 'UY', 'CR') THEN 'Latin America'
+           ELSE 'other'
+       END AS region,
+       p.remote, p.degree_min, p.degree_or_equivalent, p.years_min,
+       (coalesce(p.salary_min_usd, p.salary_max_usd) + coalesce(p.salary_max_usd, p.salary_min_usd)) / 2 AS salary_usd,
+       p.content_hash
+FROM seen JOIN postings AS p USING (posting_id)
+QUALIFY row_number() OVER (PARTITION BY seen.week, seen.canonical_id ORDER BY seen.posting_id) = 1;
+
+-- One row per (week, job, skill): the job names the skill, or a skill below it (pyspark counts for
+-- spark), in any of its postings sighted that week. required: named outside nice-to-have text.
+CREATE OR REPLACE VIEW job_skills_weekly AS
+SELECT s.week, j.canonical_id, a.ancestor AS skill, bool_or(m.level = 'required') AS required
+FROM sightings AS s
+JOIN stg_posting_jobs AS j USING (posting_id)
+JOIN stg_current_mentions AS m USING (content_hash)
+JOIN stg_skill_ancestors AS a ON a.skill = m.skill
+GROUP BY s.week, j.canonical_id, a.ancestor;
+
 CREATE OR REPLACE VIEW posting_skills AS
 SELECT p.posting_id, m.skill, r.category, m.level, m.evidence
 FROM postings AS p
@@ -93,25 +133,14 @@ FROM ref_skills;
 -- n_required: of those jobs, the ones where S or a descendant is required (not only preferred) in
 -- at least one sighting; n_with_skill - n_required asked for it as preferred only.
 CREATE OR REPLACE VIEW skill_demand_weekly AS
-WITH ml AS (
-    SELECT s.week, j.canonical_id, s.content_hash
-    FROM sightings AS s JOIN stg_posting_jobs AS j USING (posting_id)
-    WHERE s.is_ml_role
-),
-weeks AS (
-    SELECT week, count(DISTINCT canonical_id) AS n_postings FROM ml GROUP BY week
-),
-asks AS (
-    SELECT ml.week, ml.canonical_id, a.ancestor AS skill, bool_or(m.level = 'required') AS required
-    FROM ml
-    JOIN stg_current_mentions AS m USING (content_hash)
-    JOIN stg_skill_ancestors AS a ON a.skill = m.skill
-    GROUP BY ml.week, ml.canonical_id, a.ancestor
+WITH weeks AS (
+    SELECT week, count(*) AS n_postings FROM jobs_weekly WHERE is_ml_role GROUP BY week
 ),
 counts AS (
-    SELECT week, skill, count(*) AS n_with_skill, count(*) FILTER (WHERE required) AS n_required
-    FROM asks
-    GROUP BY week, skill
+    SELECT k.week, k.skill, count(*) AS n_with_skill, count(*) FILTER (WHERE k.required) AS n_required
+    FROM job_skills_weekly AS k
+    JOIN jobs_weekly AS j ON j.week = k.week AND j.canonical_id = k.canonical_id AND j.is_ml_role
+    GROUP BY k.week, k.skill
 )
 SELECT w.week, r.skill, coalesce(c.n_with_skill, 0) AS n_with_skill, w.n_postings,
        coalesce(c.n_with_skill, 0) / w.n_postings AS share, coalesce(c.n_required, 0) AS n_required

@@ -1,7 +1,7 @@
 -- The claims scorecard: every claim in reference/claims.toml tested against each week's ML-role jobs.
 --
--- Layers: stg_claim_jobs (the jobs and the facets claims test) -> stg_claim_job_subjects (what each
--- job has: skills with their ancestors, and facet subjects) -> one results view per test kind ->
+-- Layers: stg_claim_jobs (jobs_weekly's ML-role jobs) -> stg_claim_job_subjects (what each job has:
+-- skills with their ancestors, and facet subjects) -> one results view per test kind ->
 -- claim_scorecard_weekly (one row per claim and week) -> claim_scorecard (the latest week), then the
 -- guides' alignment, blind spots, overstated claims and contradictions.
 --
@@ -27,29 +27,13 @@ CREATE OR REPLACE MACRO interval_verdict(lo, hi, exp_lo, exp_hi) AS CASE
     WHEN hi < coalesce(exp_lo, -1e300) OR lo > coalesce(exp_hi, 1e300) THEN 'not supported'
     ELSE 'partly supported' END;
 
--- One row per (week, ML-role job). Facets come from the job's first posting sighted that week, as
--- `postings` shows it (its latest version); salary_usd is the mid-point of the annualised range.
+-- The ML-role jobs and what they have, week by week: the public jobs_weekly and job_skills_weekly
+-- (20_public.sql), plus facet subjects (degree:*, remote:*, role:*).
 CREATE OR REPLACE VIEW stg_claim_jobs AS
-WITH ml AS (
-    SELECT DISTINCT s.week, s.posting_id, j.canonical_id
-    FROM sightings AS s JOIN stg_posting_jobs AS j USING (posting_id)
-    WHERE s.is_ml_role
-)
-SELECT ml.week, ml.canonical_id, p.posting_id, p.role_family, p.seniority, p.country, p.remote,
-       p.degree_min, p.degree_or_equivalent, p.years_min,
-       (coalesce(p.salary_min_usd, p.salary_max_usd) + coalesce(p.salary_max_usd, p.salary_min_usd)) / 2 AS salary_usd
-FROM ml JOIN postings AS p USING (posting_id)
-QUALIFY row_number() OVER (PARTITION BY ml.week, ml.canonical_id ORDER BY ml.posting_id) = 1;
+SELECT * FROM jobs_weekly WHERE is_ml_role;
 
--- What each job has, as claim subjects: skills (a PySpark job has spark too, as in
--- skill_demand_weekly) and facets (degree:*, remote:*, role:*).
 CREATE OR REPLACE VIEW stg_claim_job_subjects AS
-SELECT DISTINCT s.week, j.canonical_id, a.ancestor AS subject
-FROM sightings AS s
-JOIN stg_posting_jobs AS j USING (posting_id)
-JOIN stg_current_mentions AS m USING (content_hash)
-JOIN stg_skill_ancestors AS a ON a.skill = m.skill
-WHERE s.is_ml_role
+SELECT k.week, k.canonical_id, k.skill AS subject FROM job_skills_weekly AS k JOIN stg_claim_jobs USING (week, canonical_id)
 UNION
 SELECT week, canonical_id, unnest(list_filter([
     CASE WHEN degree_min IN ('bachelor', 'master', 'phd') THEN 'degree:any' END,
@@ -270,19 +254,23 @@ CREATE OR REPLACE VIEW guide_alignment AS
 SELECT * FROM guide_alignment_weekly WHERE week = (SELECT max(week) FROM guide_alignment_weekly)
 ORDER BY alignment_rank;
 
--- The 20 most demanded skills of the latest week that a guide never names.
-CREATE OR REPLACE VIEW guide_blind_spots AS
+-- Per week, the 20 most demanded skills that a guide never names (claims or text).
+CREATE OR REPLACE VIEW guide_blind_spots_weekly AS
 WITH demand AS (
-    SELECT skill, share, n_with_skill, rank() OVER (ORDER BY share DESC, skill) AS demand_rank
-    FROM skill_demand_weekly WHERE week = (SELECT max(week) FROM skill_demand_weekly) AND n_with_skill > 0
+    SELECT week, skill, share, n_with_skill, rank() OVER (PARTITION BY week ORDER BY share DESC, skill) AS demand_rank
+    FROM skill_demand_weekly WHERE n_with_skill > 0
 )
-SELECT g.doc, g.title, d.skill, r.name, r.category, d.share, d.n_with_skill, d.demand_rank
+SELECT d.week, g.doc, g.title, d.skill, r.name, r.category, d.share, d.n_with_skill, d.demand_rank
 FROM demand AS d
 JOIN ref_skills AS r USING (skill)
 CROSS JOIN ref_guides AS g
 WHERE d.demand_rank <= 20
-  AND NOT EXISTS (SELECT 1 FROM guide_skill_emphasis AS e WHERE e.doc = g.doc AND e.skill = d.skill)
-ORDER BY g.doc, d.demand_rank;
+  AND NOT EXISTS (SELECT 1 FROM guide_skill_emphasis AS e WHERE e.doc = g.doc AND e.skill = d.skill);
+
+CREATE OR REPLACE VIEW guide_blind_spots AS
+SELECT * EXCLUDE (week) FROM guide_blind_spots_weekly
+WHERE week = (SELECT max(week) FROM guide_blind_spots_weekly)
+ORDER BY doc, demand_rank;
 
 -- Skills a guide calls essential or important that the latest week's postings do not bear out.
 CREATE OR REPLACE VIEW guide_overstated AS
@@ -294,16 +282,16 @@ ORDER BY s.doc, s.observed;
 -- Where guides disagree on the same subjects, and which side the latest week's postings support.
 -- contradiction: the expectations cannot both hold (share >= 0.5 vs share <= 0.1; a > b vs b > a;
 -- disjoint figures); strength: both may hold but the guides grade the subject differently.
-CREATE OR REPLACE VIEW claim_contradictions AS
+CREATE OR REPLACE VIEW claim_contradictions_weekly AS
 WITH tested AS (
     SELECT s.*, c.test_op, c.compare_a, c.compare_b, list_sort(c.subjects) AS subject_set,
            CASE WHEN c.test_kind = 'median' THEN c.figure_low WHEN c.test_op = '>=' THEN c.threshold WHEN c.test_op = '<=' THEN 0 END AS exp_lo,
            CASE WHEN c.test_kind = 'median' THEN c.figure_high WHEN c.test_op = '>=' THEN 1 WHEN c.test_op = '<=' THEN c.threshold END AS exp_hi
-    FROM claim_scorecard AS s JOIN ref_claims AS c USING (claim_id)
+    FROM claim_scorecard_weekly AS s JOIN ref_claims AS c USING (claim_id)
     WHERE s.test_kind <> 'untestable'
 ),
 pairs AS (
-    SELECT a.subject_set, a.test_kind,
+    SELECT a.week, a.subject_set, a.test_kind,
            CASE WHEN a.test_kind = 'compare' OR a.exp_lo > coalesce(b.exp_hi, 1e300) OR b.exp_lo > coalesce(a.exp_hi, 1e300)
                 THEN 'contradiction' ELSE 'strength' END AS kind,
            a.claim_id AS claim_a, a.doc AS doc_a, a.stance AS stance_a, a.expected AS expected_a, a.verdict AS verdict_a,
@@ -313,17 +301,21 @@ pairs AS (
            CASE WHEN coalesce(a.exp_lo, 0) >= coalesce(b.exp_lo, 0) THEN a.claim_id ELSE b.claim_id END AS stronger
     FROM tested AS a
     JOIN tested AS b
-      ON a.claim_id < b.claim_id AND a.doc <> b.doc AND a.test_kind = b.test_kind
+      ON a.week = b.week AND a.claim_id < b.claim_id AND a.doc <> b.doc AND a.test_kind = b.test_kind
      AND coalesce(a.segment, '') = coalesce(b.segment, '')
      AND CASE WHEN a.test_kind = 'compare' THEN a.compare_a = b.compare_b AND a.compare_b = b.compare_a
               ELSE a.subject_set = b.subject_set AND (a.exp_lo IS DISTINCT FROM b.exp_lo OR a.exp_hi IS DISTINCT FROM b.exp_hi) END
 )
-SELECT subject_set AS subjects, kind, claim_a, doc_a, stance_a, expected_a, verdict_a,
+SELECT week, subject_set AS subjects, kind, claim_a, doc_a, stance_a, expected_a, verdict_a,
        claim_b, doc_b, stance_b, expected_b, verdict_b, observed, ci_low, ci_high, n,
        CASE WHEN verdict_a = 'supported' AND verdict_b = 'supported' THEN stronger
             WHEN verdict_a = 'supported' THEN claim_a
             WHEN verdict_b = 'supported' THEN claim_b
             WHEN verdict_a = 'not supported' AND verdict_b = 'not supported' THEN 'neither'
             ELSE 'unclear' END AS postings_support
-FROM pairs
+FROM pairs;
+
+CREATE OR REPLACE VIEW claim_contradictions AS
+SELECT * EXCLUDE (week) FROM claim_contradictions_weekly
+WHERE week = (SELECT max(week) FROM claim_contradictions_weekly)
 ORDER BY kind, subjects, claim_a, claim_b;
