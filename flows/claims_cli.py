@@ -60,10 +60,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def _scorecard(con, week_arg: str | None, where: str = "", params: list | None = None):
     """The scorecard rows of one week (the latest by default); ``where`` is a fixed SQL fragment."""
-    from flows.normalize.dates import week_of
+    from flows.normalize.dates import parse_week
 
     if week_arg:
-        week = week_of(_parse_week(week_arg))
+        week = parse_week(week_arg)
     else:
         week = con.execute("SELECT max(week) FROM claim_scorecard_weekly").fetchall()[0][0]
     sql = (
@@ -72,15 +72,6 @@ def _scorecard(con, week_arg: str | None, where: str = "", params: list | None =
         f" WHERE s.week = ? {where} ORDER BY s.doc, s.claim_id"
     )
     return week, con.sql(sql, params=[week, *(params or [])]).pl()
-
-
-def _parse_week(text: str):
-    from datetime import date
-
-    try:
-        return date.fromisoformat(f"{text}-1") if "W" in text else date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"--week must look like 2026-W47 or a date, got {text!r}") from None
 
 
 def _connect(settings: Settings):

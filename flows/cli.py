@@ -18,7 +18,6 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 from flows.config import Settings, load_settings
@@ -167,13 +166,13 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.normalize.dates import week_of
+    from flows.normalize.dates import parse_week, week_of
     from reports.render import build_report
     from warehouse.db import WarehouseMissing, connect_read, scalar
 
     try:
         if args.week:
-            week = date.fromisoformat(f"{args.week}-1") if "W" in args.week else date.fromisoformat(args.week)
+            week = parse_week(args.week)
         else:
             with connect_read(settings.home) as con:
                 week = scalar(con, "SELECT max(week) FROM run_log")

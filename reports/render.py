@@ -242,7 +242,7 @@ def render_page(data: ReportData, specs: list[tuple[str, str, dict[str, Any]]]) 
             "<em>contradiction</em> cannot hold both ways; a <em>strength</em> disagreement grades the same "
             "subject differently. The last column names the claim the postings support (the stronger one "
             "when both hold).</p>",
-            _table(data["scorecard_contradictions"], {"postings_support": "postings support"}, limit=60),
+            _table(data["scorecard_contradictions"], {"postings_support": "postings support"}, limit=30),
             "<h3>Every claim</h3><p>Filter by guide and verdict; hover a claim's observed value for how it was counted.</p>",
             _claims_table(data["claims"]),
         ], ["claims", "guide_alignment", "scorecard_blind_spots", "scorecard_overstated", "scorecard_contradictions"]),

@@ -40,6 +40,14 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def parse_week(text: str) -> date:
+    """``2026-W47``, or any day such as ``2026-11-18`` -> the Monday of that ISO week."""
+    try:
+        return week_of(date.fromisoformat(f"{text}-1") if "W" in text else date.fromisoformat(text))
+    except ValueError:
+        raise ValueError(f"--week must look like 2026-W47 or a date, got {text!r}") from None
+
+
 def today_utc() -> date:
     """The crawl date of a run that names none: today in UTC, whatever the machine's time zone."""
     return datetime.now(timezone.utc).date()
