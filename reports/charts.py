@@ -111,7 +111,7 @@ def salary_chart(salaries: pl.DataFrame) -> alt.Chart:
         alt.Chart(long, title="Median advertised salary (annualised USD), with and without each skill")
         .mark_point(filled=True, size=70)
         .encode(
-            x=alt.X("median:Q", title="median salary (USD a year)", axis=alt.Axis(format="$,.0f"), scale=alt.Scale(zero=False)),
+            x=alt.X("median:Q", title="median salary (USD a year)", axis=alt.Axis(format="$,.0f"), scale=alt.Scale(zero=False, padding=14)),
             y=alt.Y("name:N", sort=salaries["name"].to_list(), title=None),
             color=alt.Color("group:N", title=None, scale=alt.Scale(domain=["with the skill", "without it"], range=["#0969da", "#8c959f"])),
             tooltip=[alt.Tooltip("name:N", title="skill"), alt.Tooltip("group:N"), alt.Tooltip("median:Q", format="$,.0f"),

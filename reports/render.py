@@ -135,8 +135,10 @@ def _emerging(texts: pl.DataFrame) -> pl.DataFrame:
         terms = terms.join(distinct.select("term", pl.col("prev_share").alias("other_share")), on="term")
     else:
         terms = terms.with_columns(pl.lit(None, pl.Float64).alias("other_share"))
+    if not period["previous"].height:  # no week before: nothing to compare with
+        terms = terms.with_columns(pl.lit(None, SCHEMA[c]).alias(c) for c in ("prev_n_docs", "prev_share", "change", "z"))
     columns = [c for c in SCHEMA if c != "z"]
-    return terms.select(*columns[:3], "other_share", *columns[3:], "z").sort("n_docs", "z", descending=True).head(EMERGING_N)
+    return terms.select(*columns[:3], "other_share", *columns[3:], "z").sort("n_docs", "z", descending=True, nulls_last=True).head(EMERGING_N)
 
 
 # --- charts -----------------------------------------------------------------------------------------
@@ -599,7 +601,7 @@ def render_summary(data: ReportData, charts_made: list[tuple[str, str]]) -> str:
         lines += ["| rank | guide | ρ (emphasis vs demand) | supported | not supported |", "|---|---|---|---|---|"]
         for r in data["guide_alignment"].iter_rows(named=True):
             rho = "—" if r["spearman_rho"] is None else f"{r['spearman_rho']:.2f}"
-            lines.append(f"| {r['alignment_rank']} | {_md(r['guide'])}: {_md(r['title'])} | {rho} | {r['n_supported']} | {r['n_not_supported']} |")
+            lines.append(f"| {r['alignment_rank']} | {_md(r['guide'])} | {rho} | {r['n_supported']} | {r['n_not_supported']} |")
     lines += ["", "## Charts", ""] + [f"- [{caption}]({element.removeprefix('chart-')}.png)" for element, caption in charts_made]
     lines += ["", "The full page, with every claim, the method and its SQL: [index.html](index.html).", ""]
     return "\n".join(lines)
