@@ -1,8 +1,8 @@
 -- Every claim with its verdict on this week's ML-role jobs (warehouse/models/25_claims.sql).
-SELECT s.claim_id, s.doc, left(s.doc, 3) || ' · ' || coalesce(nullif(g.site, ''), g.title) AS guide, g.title AS guide_title,
+SELECT s.claim_id, s.doc, g.label AS guide, g.title AS guide_title,
        s.stance, s.quote, s.test, s.verdict, s.observed, s.expected, s.n, s.ci_low, s.ci_high, s.segment,
        s.explanation, s.test_kind
 FROM claim_scorecard_weekly AS s
-LEFT JOIN ref_guides AS g USING (doc)
+LEFT JOIN guides AS g USING (doc)
 WHERE s.week = $week
 ORDER BY s.doc, s.claim_id;

@@ -1,6 +1,6 @@
 -- The 20 most demanded skills of the week that each guide never names.
-SELECT b.doc, left(b.doc, 3) || ' · ' || coalesce(nullif(g.site, ''), g.title) AS guide, b.skill, b.name, b.share, b.demand_rank
+SELECT b.doc, g.label AS guide, b.skill, b.name, b.share, b.demand_rank
 FROM guide_blind_spots_weekly AS b
-JOIN ref_guides AS g USING (doc)
+JOIN guides AS g USING (doc)
 WHERE b.week = $week
 ORDER BY b.doc, b.demand_rank;

@@ -158,6 +158,11 @@ SELECT week, run_id, source, board, reason, n FROM skipped_records;
 CREATE OR REPLACE VIEW quarantined_records AS
 SELECT week, run_id, source, board, url, reason, record FROM quarantine;
 
+-- The career guides whose claims are tested; label is short enough for a chart axis ("003 · Hakia").
+CREATE OR REPLACE VIEW guides AS
+SELECT doc, left(doc, 3) || ' · ' || coalesce(nullif(site, ''), title) AS label, title, site, year, author
+FROM ref_guides;
+
 CREATE OR REPLACE VIEW claims AS
 SELECT c.claim_id, c.doc, g.title AS guide_title, c.topic, c.subjects, c.stance, c.quote, c.test, c.test_kind,
        c.segment, c.reason, c.note

@@ -14,19 +14,6 @@
 --                     jobs naming exactly one side, for a comparison)
 --   untestable        postings cannot test the claim at all (its `reason` says why)
 
--- Wilson score interval for k successes in n trials, 95 % (z = 1.959964).
-CREATE OR REPLACE MACRO wilson_low(k, n) AS CASE WHEN n > 0 THEN greatest(0,
-    (k / n + 1.959964 ^ 2 / (2 * n) - 1.959964 * sqrt(k / n * (1 - k / n) / n + 1.959964 ^ 2 / (4 * n * n)))
-    / (1 + 1.959964 ^ 2 / n)) END;
-CREATE OR REPLACE MACRO wilson_high(k, n) AS CASE WHEN n > 0 THEN least(1,
-    (k / n + 1.959964 ^ 2 / (2 * n) + 1.959964 * sqrt(k / n * (1 - k / n) / n + 1.959964 ^ 2 / (4 * n * n)))
-    / (1 + 1.959964 ^ 2 / n)) END;
--- An interval [lo, hi] against an expected range [exp_lo, exp_hi] (NULL = unbounded).
-CREATE OR REPLACE MACRO interval_verdict(lo, hi, exp_lo, exp_hi) AS CASE
-    WHEN lo >= coalesce(exp_lo, -1e300) AND hi <= coalesce(exp_hi, 1e300) THEN 'supported'
-    WHEN hi < coalesce(exp_lo, -1e300) OR lo > coalesce(exp_hi, 1e300) THEN 'not supported'
-    ELSE 'partly supported' END;
-
 -- The ML-role jobs and what they have, week by week: the public jobs_weekly and job_skills_weekly
 -- (20_public.sql), plus facet subjects (degree:*, remote:*, role:*).
 CREATE OR REPLACE VIEW stg_claim_jobs AS
