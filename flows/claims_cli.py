@@ -66,6 +66,10 @@ def _scorecard(con, week_arg: str | None, where: str = "", params: list | None =
         week = parse_week(week_arg)
     else:
         week = con.execute("SELECT max(week) FROM claim_scorecard_weekly").fetchall()[0][0]
+        if week is None:
+            from warehouse.db import WarehouseMissing
+
+            raise WarehouseMissing("no ML-role postings loaded yet, so no verdicts: run `jobtrends demo` or `jobtrends run` first")
     sql = (
         "SELECT s.*, c.note, g.title AS guide_title FROM claim_scorecard_weekly AS s"
         " JOIN claims AS c USING (claim_id) LEFT JOIN ref_guides AS g ON g.doc = s.doc"

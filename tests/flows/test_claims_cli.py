@@ -347,3 +347,13 @@ def test_mentions_missing_guide_or_folder(seeds, tmp_path, capsys):
     code, out, err = run(capsys, tmp_path, "claims", "mentions", "--seeds", str(tmp_path / "nowhere"))
     assert (code, out) == (2, "")
     assert err == f"jobtrends: no guides folder at {tmp_path / 'nowhere'} (give --seeds)\n"
+
+
+def test_an_empty_warehouse_has_no_verdicts_yet(tmp_path, capsys):
+    from warehouse import db
+
+    with db.write_window(tmp_path):
+        pass  # migrated and modelled, nothing loaded
+    settings = Settings().with_overrides(home=tmp_path)
+    assert main(["claims", "list"], settings=settings) == 2
+    assert "no ML-role postings loaded yet" in capsys.readouterr().err
