@@ -166,6 +166,8 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    import duckdb
+
     from flows.normalize.dates import parse_week, week_of
     from reports.render import build_report
     from warehouse.db import WarehouseMissing, connect_read, scalar
@@ -183,6 +185,11 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     except (WarehouseMissing, ValueError) as exc:
         print(f"jobtrends: {exc}", file=sys.stderr)
         return 2
+    except duckdb.Error as exc:
+        # Views are rebuilt by each load: a warehouse an older jobtrends wrote lacks the new ones.
+        print(f"jobtrends: the report's queries failed: {' '.join(str(exc).split())}\n"
+              "(a warehouse written by an older jobtrends gets its new views at the next `jobtrends run`)", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -100,3 +100,15 @@ def test_report_command_rebuilds_a_week(sample_report_home, tmp_path, capsys):
     assert out.endswith(f"{iso_week_label(week)}/index.html") and Path(out).is_file()
     assert (home / "reports" / "index.html").is_file()
     assert cli_main(["report", "--week", "2026-W99"], settings=settings) == 2
+
+
+def test_report_on_a_warehouse_without_the_new_views_says_why(sample_report_home, tmp_path, capsys):
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(sample_report_home / "warehouse.duckdb", home / "warehouse.duckdb")
+    with duckdb.connect(str(home / "warehouse.duckdb")) as con:
+        con.execute("DROP VIEW jobs_weekly CASCADE")  # as an older jobtrends left it
+    settings = Settings().with_overrides(home=home)
+    assert cli_main(["report"], settings=settings) == 1
+    err = capsys.readouterr().err
+    assert "the report's queries failed" in err and "next `jobtrends run`" in err
