@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flows.cli_output import fail, one_line, stdout_may_close, write_rows
+from flows.cli_output import fail, one_line, stdout_may_close, truncate, write_rows
 from flows.config import Settings
 
 VERDICTS = ("supported", "partly supported", "not supported", "not testable yet", "untestable")
@@ -213,8 +213,7 @@ def _interval(low, high) -> str:
 
 
 def _cut(text: str | None, limit: int | None) -> str:
-    text = " ".join((text or "").split())
-    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+    return truncate(" ".join((text or "").split()), limit)
 
 
 # --- mentions ----------------------------------------------------------------------------------------

@@ -37,6 +37,11 @@ def fail(message: str, code: int) -> int:
     return code
 
 
+def truncate(text: str, limit: int | None) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (``None``: as it is)."""
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
 def one_line(exc: BaseException | str) -> str:
     return " ".join(str(exc).split())
 

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from flows.cli_output import fail, one_line, stdout_may_close, write_rows
+from flows.cli_output import fail, one_line, stdout_may_close, truncate, write_rows
 from flows.config import Settings
 
 # Postings handed to the extractor at once by ``extract --jsonl`` (it batches internally too): bounds
@@ -103,7 +103,7 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     scope = f" in category {args.category}" if args.category else ""
     print(f"# taxonomy {taxonomy.version}: {len(skills)} skills{scope}")
-    rows = [(s.id, _truncate(s.name, NAME_CHARS), s.category, s.parent or "-", _truncate(", ".join((*s.aliases, *s.aliases_cs)) or "-", ALIASES_CHARS))
+    rows = [(s.id, truncate(s.name, NAME_CHARS), s.category, s.parent or "-", truncate(", ".join((*s.aliases, *s.aliases_cs)) or "-", ALIASES_CHARS))
             for s in skills]
     write_rows(("id", "name", "category", "parent", "aliases"), rows, "table")
     return 0
@@ -339,7 +339,7 @@ def render_explain(posting_id: str, title: str, text: str, skills: list[dict], f
             note = "counted"
         else:
             note = f"{counted} of {n} counted"
-        out.append(_truncate(f"  {where:<13} {section:<16} {'(' + note + ')':<19} {first_line}", width))
+        out.append(truncate(f"  {where:<13} {section:<16} {'(' + note + ')':<19} {first_line}", width))
 
     out.append("")
     out.append("Skills" if skills else "Skills: none found")
@@ -471,10 +471,6 @@ def _write_records(records: Iterable[dict]) -> None:
     for record in records:
         _print_json_line(record)
     sys.stdout.flush()
-
-
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _number(value: float | None) -> float | int | None:
