@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from scrapy.exceptions import DropItem
 
+from crawlers.checkpoints import pause_point
 from crawlers.items import RawResponse, raw_record
 
 if TYPE_CHECKING:
@@ -91,4 +92,7 @@ class RawLandingPipeline:
             stats.inc_value("jobtrends/raw/with_context")
         self.file.write(json.dumps(record).encode("ascii") + b"\n")
         stats.inc_value("jobtrends/raw/lines")
+        if stats.get_value("jobtrends/raw/lines") == 1:
+            self.file.flush()
+            pause_point("crawl")  # the raw file is half-written: a kill here must not be read as a crawl
         return item

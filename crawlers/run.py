@@ -8,8 +8,10 @@ to ``<raw_dir>/<spider>.log``; its raw output to ``<raw_dir>/<spider>.jsonl.gz``
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -19,6 +21,32 @@ from typing import Any
 CRAWLERS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CRAWLERS_DIR.parent
 LOG_TAIL_LINES = 40
+_PR_SET_PDEATHSIG = 1
+
+
+def _libc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:  # pragma: no cover - every Linux libc has prctl
+        return None
+
+
+_LIBC = _libc()
+
+
+def die_with_parent() -> None:
+    """``preexec_fn`` of a child: SIGTERM it when the thread that started it dies, even by SIGKILL
+    (Linux), so a killed run leaves no crawl behind. libc is resolved in the parent, so the child makes
+    one system call between fork and exec. The starting thread waits for the child, so it cannot end
+    first."""
+    prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def prctl(option: int, value: int) -> bool:
+    """Linux ``prctl(2)`` with one argument; False where it is missing or fails."""
+    return _LIBC is not None and _LIBC.prctl(option, value, 0, 0, 0) == 0
 
 
 class CrawlError(RuntimeError):
@@ -126,7 +154,7 @@ def run_spider(
         try:
             proc = subprocess.run(
                 cmd, cwd=CRAWLERS_DIR, env=env, stdin=subprocess.DEVNULL,
-                stdout=log, stderr=subprocess.STDOUT, timeout=timeout, check=False,
+                stdout=log, stderr=subprocess.STDOUT, timeout=timeout, check=False, preexec_fn=die_with_parent,
             )
         except subprocess.TimeoutExpired:
             log.flush()

@@ -7,14 +7,16 @@ those weeks are untouched, and re-running a backfill replaces what it loaded bef
 """
 
 import uuid
+from pathlib import Path
 from datetime import datetime, timezone
 from typing import Any
 
 from prefect import flow, get_run_logger
 
-from flows.config import load_settings
+from flows.config import Settings, load_settings
 from flows.land import Landed
 from flows.normalize.dates import week_of
+from flows.runlock import run_lock
 from flows.weekly import LOOPBACK_HOSTS, crawl, extract_skills, land, load, normalise, report
 from warehouse.load import RunInfo
 
@@ -23,11 +25,16 @@ from warehouse.load import RunInfo
 def backfill_hn(home: str | None = None, since: str = "2011-04", api_base_url: str | None = None) -> list[dict[str, Any]]:
     """Load every hiring thread from the month ``since`` (YYYY-MM) on. ``api_base_url`` points the
     spider at a replay server (tests)."""
-    logger = get_run_logger()
     settings = load_settings()
     if home:
         settings = settings.with_overrides(home=home)
     home_path = settings.home.resolve()
+    with run_lock(home_path, "HN backfill"):
+        return _backfill(settings, home_path, since, api_base_url)
+
+
+def _backfill(settings: Settings, home_path: Path, since: str, api_base_url: str | None) -> list[dict[str, Any]]:
+    logger = get_run_logger()
     started = datetime.now(timezone.utc)
     run_id = f"{started:%Y%m%dT%H%M%SZ}-hn-backfill-{uuid.uuid4().hex[:6]}"
     raw_dir = settings.raw_dir.resolve() / f"{started:%Y-%m-%d}" / run_id

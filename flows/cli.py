@@ -14,10 +14,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from flows.config import Settings, load_settings
@@ -32,10 +34,20 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         parser.exit(2, f"jobtrends: {exc}\n")
     if getattr(args, "home", None):
         settings = settings.with_overrides(home=args.home)
+    from flows.runlock import EXIT_BUSY, RunInProgress
+    from flows.runtime import PrefectStartError
+
     try:
         return args.handler(args, settings)
     except KeyboardInterrupt:
+        print("jobtrends: interrupted; everything it started is stopped", file=sys.stderr)
         return 130
+    except RunInProgress as exc:
+        print(f"jobtrends: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except PrefectStartError as exc:
+        print(f"jobtrends: {exc}", file=sys.stderr)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,18 +100,36 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     if args.corpus and not args.corpus.is_dir():
         print(f"jobtrends: no such folder: {args.corpus}", file=sys.stderr)
         return 2
-    from flows.demo import demo
+    home = settings.home.resolve()
+    with running_flows(home, settings, "demo"):
+        from flows.demo import demo
 
-    results = demo(home=str(settings.home.resolve()), corpus=str(args.corpus) if args.corpus else None)
+        results = demo(home=str(home), corpus=str(args.corpus) if args.corpus else None)
     _print_results(results)
     return 0
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.weekly import weekly
+    home = settings.home.resolve()
+    with running_flows(home, settings, "weekly run"):
+        from flows.weekly import weekly
 
-    _print_results([weekly(home=str(settings.home.resolve()))])
+        results = [weekly(home=str(home))]
+    _print_results(results)
     return 0
+
+
+@contextlib.contextmanager
+def running_flows(home: Path, settings: Settings, what: str) -> Iterator[None]:
+    """The run lock first (a second run refuses before it starts a server), then a Prefect server of
+    its own; every process started inside is stopped on the way out, however it ends."""
+    from flows.runlock import run_lock
+    from flows.runtime import owned_processes, prefect_api
+
+    with owned_processes(), run_lock(home, what), prefect_api(
+        home, timeout_s=settings.prefect_start_timeout_s, progress=lambda line: print(line, file=sys.stderr, flush=True),
+    ):
+        yield
 
 
 def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
@@ -108,9 +138,11 @@ def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.since):
         print(f"jobtrends: --since must be YYYY-MM, got {args.since!r}", file=sys.stderr)
         return 2
-    from flows.backfill import backfill_hn
+    home = settings.home.resolve()
+    with running_flows(home, settings, "HN backfill"):
+        from flows.backfill import backfill_hn
 
-    results = backfill_hn(home=str(settings.home.resolve()), since=args.since)
+        results = backfill_hn(home=str(home), since=args.since)
     for result in results:
         print(f"HN {result['month']}: {result['postings']} postings into week {result['week']}")
     print(f"{sum(r['postings'] for r in results)} postings from {len(results)} threads")
@@ -118,21 +150,29 @@ def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.serve import prefect_server
+    from flows.runtime import owned_processes, prefect_api
 
     home = settings.home.resolve()
     cron = args.cron or settings.schedule_cron
     timezone = args.timezone or settings.schedule_timezone
-    with prefect_server(settings.prefect_server_port, home) as api_url:
+    # Prefect's temporary server schedules nothing: serve needs a real one, with its services and UI.
+    with owned_processes(), prefect_api(
+        home, port=settings.prefect_server_port, services=True, ui=True, timeout_s=settings.prefect_start_timeout_s,
+        progress=lambda line: print(line, file=sys.stderr, flush=True),
+    ) as api_url:
         print(f"serving deployment 'weekly/weekly' on cron '{cron}' ({timezone}) against {api_url}; Ctrl-C stops", flush=True)
+        # A child of its own: flow runs import Prefect with PREFECT_API_URL already set.
         child = subprocess.Popen(
             [sys.executable, "-m", "flows.serve", "--home", str(home), "--cron", cron, "--timezone", timezone],
             env={**os.environ, "PREFECT_API_URL": api_url},
         )
-        stop = lambda signum, frame: child.send_signal(signal.SIGTERM)  # noqa: E731
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        return child.wait()
+        try:
+            return child.wait()
+        finally:
+            if child.poll() is None:  # Ctrl-C or SIGTERM reached us: let serve finish its run state first
+                child.send_signal(signal.SIGTERM)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    child.wait(timeout=60)
 
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:

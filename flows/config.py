@@ -38,6 +38,9 @@ class Settings:
     schedule_cron: str = "0 6 * * 1"
     schedule_timezone: str = "UTC"
     prefect_server_port: int = 4200
+    # How long a command waits for the Prefect server it starts (a cold start on a busy 2-core machine
+    # takes 15-40 s; flows/runtime.py).
+    prefect_start_timeout_s: float = 300.0
 
     @property
     def warehouse_file(self) -> Path:

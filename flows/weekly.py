@@ -17,6 +17,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from crawlers.checkpoints import pause_point
 from crawlers.run import CrawlError, run_spider
 from crawlers.sources import load_sites, load_sources
 from flows.config import Settings, load_settings
@@ -24,6 +25,7 @@ from flows.dedup import assign_canonical_ids
 from flows.land import CRAWL_FIELDS, QUARANTINE_FIELDS, Landed, crawl_rows, failed_rows, land_responses, read_raw_lines
 from flows.normalize import normalize_postings
 from flows.normalize.dates import today_utc, week_of
+from flows.runlock import run_lock
 from flows.skills import SkillExtractor, load_taxonomy
 from warehouse import db
 from warehouse.load import (
@@ -54,6 +56,7 @@ def crawl(
 @task(name="land", cache_policy=NO_CACHE)
 def land(raw_dir: Path, summaries: dict[str, dict[str, Any] | str], boards: dict[str, list[str]]) -> Landed:
     """``summaries`` maps each spider that ran to its summary, or to its error when it never finished."""
+    pause_point("land")
     landed = Landed()
     for spider, summary in summaries.items():
         source = SPIDER_SOURCE.get(spider, spider)
@@ -69,6 +72,7 @@ def land(raw_dir: Path, summaries: dict[str, dict[str, Any] | str], boards: dict
 
 @task(name="normalise", cache_policy=NO_CACHE)
 def normalise(landed: Landed, companies: dict[tuple[str, str], str]) -> pl.DataFrame:
+    pause_point("normalise")
     frame = normalize_postings(landed.records, companies)
     # A posting listed twice in one crawl (overlapping pages, a board named twice) counts once.
     return frame.unique("posting_id", keep="first", maintain_order=True)
@@ -103,6 +107,7 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
     with db.write_window(home) as con:
         load_reference(con, taxonomy)
         load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame, skipped_frame)
+        pause_point("load")  # mid-transaction: the week's rows are in, not yet committed
         n_jobs = load_canonical_jobs(con, assign_canonical_ids)
         load_mentions(con, taxonomy.version, mentions, facets=facets)
         backfilled = extract_missing(con, SkillExtractor(taxonomy))
@@ -136,11 +141,20 @@ def weekly(
     """One weekly run. ``api_base_url`` points every spider at one replay server (demo and tests);
     ``boards`` (ats -> tokens) overrides the sources file; ``dataset`` labels what was crawled
     (``sample`` marks the bundled fictional sample wherever the data is shown)."""
-    logger = get_run_logger()
     settings = load_settings()
     if home:
         settings = settings.with_overrides(home=home)
     home_path = settings.home.resolve()
+    # One run per home at a time; a second one refuses (flows/runlock.py).
+    with run_lock(home_path, "weekly run"):
+        return _run_week(settings, home_path, run_date, api_base_url, boards, dataset)
+
+
+def _run_week(
+    settings: Settings, home_path: Path, run_date: date | None, api_base_url: str | None,
+    boards: dict[str, list[str]] | None, dataset: str | None,
+) -> dict[str, Any]:
+    logger = get_run_logger()
     run_date = run_date or today_utc()
     started = datetime.now(timezone.utc)
     run = RunInfo(

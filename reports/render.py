@@ -28,6 +28,7 @@ import duckdb
 import polars as pl
 import vl_convert
 
+from crawlers.checkpoints import pause_point
 from reports import charts
 from warehouse import db
 
@@ -182,6 +183,7 @@ def build_report(home: Path, week: date) -> Path:
     specs = [(element, caption, chart.to_dict()) for element, caption, chart in chart_specs(data)]
     for element, _, spec in specs:
         _write_bytes(folder / f"{element.removeprefix('chart-')}.png", vl_convert.vegalite_to_png(spec, scale=1))
+    pause_point("report")  # mid-report: this run's charts are written, the page not yet
     _write_text(folder / "summary.md", render_summary(data, [(e, c) for e, c, _ in specs]))
     page = folder / "index.html"
     _write_text(page, render_page(data, specs))

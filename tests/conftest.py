@@ -11,11 +11,20 @@ from pathlib import Path
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="jobtrends-test-prefect-")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.pop("PREFECT_API_URL", None)
 os.environ.pop("JOBTRENDS_HOME", None)
 os.environ.pop("JOBTRENDS_CONFIG", None)
 
 import pytest
+
+from flows.runtime import PrefectServer, become_subreaper, drain_prefect_workers, free_port, stop_descendants
+
+# One Prefect server for the whole session, shared by every test and every command a test runs
+# (they inherit PREFECT_API_URL). Its port is fixed now, before anything imports prefect; the server
+# itself starts with the first test that asks for the `prefect_api` fixture.
+PREFECT_SERVER = PrefectServer(Path(os.environ["PREFECT_HOME"]) / "server.log", port=free_port())
+os.environ["PREFECT_API_URL"] = PREFECT_SERVER.api_url
+# Orphans of the processes tests start are re-parented to pytest, so the session can stop them all.
+become_subreaper()
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -32,7 +41,16 @@ def fixture_text():
 
 
 @pytest.fixture(scope="session")
-def sample_home(tmp_path_factory):
+def prefect_api() -> str:
+    """The session's Prefect API URL, its server started on first use (a cold start on a busy 2-core
+    machine takes up to ~40 s; the limit is generous)."""
+    if PREFECT_SERVER.process is None:
+        PREFECT_SERVER.start(timeout_s=600)
+    return PREFECT_SERVER.api_url
+
+
+@pytest.fixture(scope="session")
+def sample_home(tmp_path_factory, prefect_api):
     """(home, results): the bundled sample loaded by `jobtrends demo`, one week per snapshot, each week's
     report written. About a minute: built once per session and shared; tests that change it work on a copy."""
     from flows.demo import demo
@@ -49,23 +67,10 @@ def require_corpus() -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _stop_prefect_temporary_server():
-    """Stop Prefect's temporary server while pytest's output streams are still open (its own atexit
-    hook would log to a closed stream)."""
+def _stop_everything_started():
+    """At the end of the session: send what Prefect still holds while pytest's streams are open, stop
+    the session's Prefect server, then any process a test left behind."""
     yield
-    import sys
-
-    if "prefect.server.api.server" in sys.modules:
-        from prefect.events.worker import EventsWorker
-        from prefect.logging.handlers import APILogWorker
-        from prefect.server.api.server import SubprocessASGIServer
-
-        # Drain the log and event workers first (as prefect_test_harness does), or they retry
-        # against the stopped server for a minute.
-        for drain in (lambda: APILogWorker.instance().drain(), EventsWorker.drain_all):
-            try:
-                drain()
-            except RuntimeError:
-                pass  # never started
-        for server in list(SubprocessASGIServer._instances.values()):
-            server.stop()
+    drain_prefect_workers()
+    PREFECT_SERVER.stop()
+    stop_descendants()

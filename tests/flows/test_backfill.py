@@ -9,7 +9,7 @@ from crawlers.replay.server import ReplayServer
 from flows.backfill import backfill_hn
 from warehouse import db
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api")]
 REPLAY = Path(__file__).resolve().parents[1] / "fixtures" / "replay" / "basic"
 
 

@@ -20,7 +20,7 @@ from flows.weekly import weekly
 from tests.conftest import require_corpus
 from warehouse import db
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api")]
 
 
 COUNTS = ("select (select count(*) from sightings), (select count(*) from posting_skills),"
