@@ -9,12 +9,26 @@
     jobtrends skills list|extract|explain         the taxonomy; extraction on given text; why a posting has its skills
     jobtrends claims list|show|mentions           the guides' claims and their verdicts; one claim with evidence
     jobtrends backfill hn --since YYYY-MM         load past HN "Who is hiring?" threads (live)
+
+Errors the user can fix print one line, ``jobtrends: <what and what to do>``, on stderr. Exit codes:
+
+    0    done
+    1    a query (or a report's queries) failed; ``sources check``/``skills``: something failed a check
+    2    bad input, or no warehouse yet
+    3    the warehouse file cannot be used: damaged, not a jobtrends warehouse, or from a newer jobtrends
+         (left as it is: move it aside or point --home elsewhere)
+    4    nothing could be written: disk full, or the home is on a read-only filesystem (the published
+         warehouse is unchanged)
+    5    the Prefect server a run needs did not start (its log is named)
+    75   another run is using this home (demo, run, backfill): wait for it, or stop it
+    130  interrupted (Ctrl-C); 143 stopped by SIGTERM — in both cases every process it started is stopped
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import signal
 import subprocess
@@ -34,20 +48,41 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         parser.exit(2, f"jobtrends: {exc}\n")
     if getattr(args, "home", None):
         settings = settings.with_overrides(home=args.home)
-    from flows.runlock import EXIT_BUSY, RunInProgress
-    from flows.runtime import PrefectStartError
-
     try:
         return args.handler(args, settings)
     except KeyboardInterrupt:
         print("jobtrends: interrupted; everything it started is stopped", file=sys.stderr)
         return 130
-    except RunInProgress as exc:
-        print(f"jobtrends: {exc}", file=sys.stderr)
-        return EXIT_BUSY
-    except PrefectStartError as exc:
-        print(f"jobtrends: {exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:  # a flow re-raises its tasks' exceptions as they were raised
+        code, message = _user_error(exc)
+        if code is None:
+            raise
+        print(f"jobtrends: {message}", file=sys.stderr)
+        return code
+
+
+def _user_error(exc: Exception) -> tuple[int | None, str]:
+    """(exit code, message) of an error the user can fix; (None, "") for a bug, which keeps its traceback."""
+    from flows.runlock import EXIT_BUSY, RunInProgress
+    from flows.runtime import PrefectStartError
+
+    if isinstance(exc, RunInProgress):
+        return EXIT_BUSY, str(exc)
+    if isinstance(exc, PrefectStartError):
+        return 5, str(exc)
+    if "warehouse.db" in sys.modules:  # else none of its errors was raised
+        from warehouse.db import WarehouseMissing, WarehouseUnreadable, WarehouseUnwritable
+
+        for cls, code in ((WarehouseMissing, 2), (WarehouseUnreadable, 3), (WarehouseUnwritable, 4)):
+            if isinstance(exc, cls):
+                return code, str(exc)
+    # Writes outside the warehouse (raw responses, report pages) fail the same ways.
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return 4, f"disk full: cannot write {exc.filename or 'a file'}; free some space and run again"
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS:
+        return 4, (f"{exc.filename or 'a file'} is on a read-only filesystem, so it cannot be written;"
+                   " remount it read-write or point --home elsewhere")
+    return None, ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,13 +214,9 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     import duckdb
     import polars as pl
 
-    from warehouse.db import WarehouseMissing, connect_read
+    from warehouse.db import connect_read
 
-    try:
-        con = connect_read(settings.home)
-    except WarehouseMissing as exc:
-        print(f"jobtrends: {exc}", file=sys.stderr)
-        return 2
+    con = connect_read(settings.home)  # its errors are mapped in main
     try:
         frame = con.sql(args.sql).pl()
     except duckdb.Error as exc:

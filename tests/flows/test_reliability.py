@@ -211,7 +211,7 @@ def test_a_prefect_server_that_never_answers_in_time_is_stopped_with_the_command
     started = time.time()
     result = cli("demo", "--corpus", str(replay[0]), "--home", str(tmp_path / "home"),
                  env=own_server_env(None, None, own_prefect_home, JOBTRENDS_PREFECT_START_TIMEOUT_S="0.5"))
-    assert result.returncode == 1
+    assert result.returncode == 5
     assert result.stderr.startswith("jobtrends: the Prefect server did not answer within 0.5 s")
     assert "Traceback" not in result.stderr
     assert_nothing_left(started)
