@@ -7,8 +7,9 @@
   ``JOBTRENDS_FAST_HOSTS``.
 * :class:`FastHostsMiddleware` — keeps AutoThrottle from re-imposing a delay on those fast hosts.
 * :class:`RobotsTxtMiddleware` — Scrapy's, fixed so robots.txt binds every request that waited
-  for it (Scrapy 2.19 lets all but the first waiter through; see the class), and honouring
-  ``Crawl-delay`` per host (Scrapy parses it but ignores it).
+  for it (Scrapy 2.19 lets all but the first waiter through; see the class), a robots.txt that
+  fails (5xx, timeout, no connection) disallows the host (RFC 9309), and ``Crawl-delay`` is honoured
+  per host (Scrapy parses it but ignores it).
 * :class:`DailyLimitMiddleware` — a persistent per-spider, per-host request budget over a rolling
   24 h window (``JOBTRENDS_DAILY_LIMITS``; Remotive asks for at most 4 calls a day), kept in
   ``JOBTRENDS_STATE_DIR``; see :class:`RequestBudget`.
@@ -20,6 +21,7 @@ import fcntl
 import json
 import logging
 import os
+import re
 import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -30,12 +32,21 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.settings import BaseSettings
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.response import response_status_message
+from twisted.internet import error as tx
 from twisted.internet.defer import Deferred
 
 if TYPE_CHECKING:
@@ -209,6 +220,55 @@ class FastHostsMiddleware:
         return None
 
 
+class RobotsTxtUnavailable(IgnoreRequest):
+    """A request not sent because its host's robots.txt could not be fetched (complete disallow)."""
+
+
+def robots_unavailable_error(reason: str) -> str:
+    """The error of a board whose host's robots.txt failed: *reason* is "HTTP 503", "timeout", ..."""
+    kind = "unavailable" if reason.startswith("HTTP ") else "unreachable"
+    return f"robots.txt {kind} ({reason}): treated as disallow (RFC 9309)"
+
+
+def network_error_reason(exc: BaseException) -> str:
+    """A short reason for a download that got no (complete) response."""
+    if isinstance(exc, (DownloadTimeoutError, tx.TimeoutError, TimeoutError)):
+        return "timeout"
+    if isinstance(exc, (DownloadConnectionRefusedError, tx.ConnectionRefusedError, ConnectionRefusedError)):
+        return "connection refused"
+    if isinstance(exc, (CannotResolveHostError, tx.DNSLookupError)):
+        return "host name not resolved"
+    if isinstance(exc, ResponseDataLossError):
+        return "truncated response"
+    if isinstance(exc, DownloadCancelledError) and "max size" in str(exc):
+        return "body over DOWNLOAD_MAXSIZE"
+    text = str(exc).lower()
+    if "reset" in text or "lost" in text or "closed" in text or isinstance(exc, (tx.ConnectionLost, tx.ConnectionDone)):
+        return "connection lost"
+    return type(exc).__name__
+
+
+# How Twisted failures look inside the message of the exception Scrapy wraps them in.
+_FAILURE_REPR = re.compile(r"<twisted\.python\.failure\.Failure (?:[\w.]+\.)?(\w+): (.*?)>")
+
+
+def download_error(exc: BaseException) -> str:
+    """A board's error for a download that got no (complete) response: a short reason, then what
+    Scrapy said, e.g. ``"connection lost: DownloadFailedError: ConnectionLost: Connection to the
+    other side was lost in a non-clean fashion."``."""
+    name = type(exc).__name__
+    reasons = getattr(exc.__cause__, "reasons", None)  # Twisted's ResponseFailed: a list of failures
+    if isinstance(exc, ResponseDataLossError):  # its causes say "closed cleanly", which misleads
+        message = "the connection closed before the whole body (Content-Length) arrived (DOWNLOAD_FAIL_ON_DATALOSS)"
+    elif reasons:
+        message = "; ".join(f"{f.type.__name__}: {f.getErrorMessage()}" for f in reasons)
+    else:
+        message = _FAILURE_REPR.sub(r"\1: \2", str(exc)).strip("[] ")
+    detail = f"{name}: {message}" if message else name
+    reason = network_error_reason(exc)
+    return detail if reason == name else f"{reason}: {detail}"
+
+
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
     """Scrapy's RobotsTxtMiddleware, fixed, a little stricter, and honouring ``Crawl-delay``.
 
@@ -217,9 +277,12 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
       ``Deferred.asFuture()``, which consumes its result: the first waiter gets the parser, every
       later one ``None`` — "no robots.txt" — and is downloaded even when robots.txt forbids it.
       Here each waiter gets its own Deferred that the shared one feeds.
-    * A robots.txt answered with a 5xx status (after retries) means "complete disallow"
-      (RFC 9309, 2.3.1.4); Scrapy would parse the error page and allow everything. A 4xx still
-      means "no robots.txt", and a network error leaves the requests to fail on their own.
+    * A robots.txt answered with a 5xx status (after retries), or not answered at all (a timeout,
+      a refused or reset connection: after retries), means "complete disallow" for that host for the
+      rest of the crawl (RFC 9309, 2.3.1.4); Scrapy would parse the error page and allow everything,
+      or allow everything after a network error. The requests it stops fail with
+      :class:`RobotsTxtUnavailable`, whose message says why. A 4xx means "no robots.txt": allow all,
+      whatever the error page says.
     * ``Crawl-delay``: Scrapy parses it (``RobotParser.crawl_delay``) but never applies it. Once a
       host's robots.txt is parsed, each allowed request to it raises its download slot's delay to
       at least the crawl delay for our user agent (capped at ``JOBTRENDS_MAX_CRAWL_DELAY``) and
@@ -233,6 +296,7 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
         self.max_crawl_delay = crawler.settings.getfloat("JOBTRENDS_MAX_CRAWL_DELAY")
         self._crawl_delays: dict[str, float | None] = {}  # netloc -> crawl delay (None: none)
         self._floors: dict[str, float] = {}  # download slot key -> minimum delay
+        self._unavailable: dict[str, str] = {}  # netloc -> why its robots.txt means disallow
         # Connected after AutoThrottle's receiver (extensions are built before the downloader), so
         # the floor wins over its adjustment. A bound method: signals hold receivers weakly.
         crawler.signals.connect(self._restore_floor, signal=signals.response_downloaded)
@@ -286,6 +350,15 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
         if slot is not None:
             _floor_slot(slot, floor)
 
+    def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
+        try:
+            super().process_request_2(rp, request)
+        except IgnoreRequest:
+            reason = self._unavailable.get(urlparse_cached(request).netloc)
+            if reason is None:
+                raise
+            raise RobotsTxtUnavailable(reason) from None
+
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
             logger.warning(
@@ -293,8 +366,28 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
                 netloc, response.status,
             )
             self.crawler.stats.inc_value("jobtrends/robots/unavailable_disallow_all")
+            self._unavailable[netloc] = robots_unavailable_error(f"HTTP {response.status}")
             response = response.replace(body=DISALLOW_ALL)
+        elif response.status >= 400:
+            # "Unavailable" (RFC 9309, 2.3.1.3): allow all. Scrapy would parse the error page.
+            response = response.replace(body=b"")
         await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        if isinstance(exc, IgnoreRequest):  # e.g. too many redirects: "unavailable", allow all
+            super()._robots_error(exc, netloc)
+            return
+        reason = network_error_reason(exc)
+        logger.warning("robots.txt of %s unreachable (%s): assuming complete disallow (RFC 9309)", netloc, reason)
+        self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
+        self._stats.inc_value("jobtrends/robots/unreachable_disallow_all")
+        self._unavailable[netloc] = robots_unavailable_error(reason)
+        # The parser every later request to this host gets: complete disallow, for the whole crawl.
+        parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)
+        pending = self._parsers[netloc]
+        self._parsers[netloc] = parser
+        if isinstance(pending, Deferred):
+            pending.callback(parser)
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
         pending = self._parsers.get(urlparse_cached(request).netloc)

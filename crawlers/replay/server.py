@@ -35,18 +35,29 @@ the JSON-LD ``/<site>/...`` routes (a site named ``api`` would be shadowed). Any
 with a small JSON body.
 
 For tests: :attr:`ReplayServer.requests` logs ``(monotonic time, path with query, thread name)``,
-:attr:`ReplayServer.max_in_flight` is the most requests handled at once,
-``server.faults[path] = [(status, headers), ...]`` answers the next requests to *path* (with or
-without its query string) with those statuses, in order, before normal serving resumes, and
-:attr:`ReplayServer.delay` adds seconds to every response.
+:attr:`ReplayServer.max_in_flight` is the most requests handled at once, and
+:attr:`ReplayServer.delay` adds seconds to every response. Faults make a path misbehave (a
+:class:`Fault`: a status, headers, a delay, a reset connection, a truncated, oversized or foreign
+body, a redirect), keyed by the path with its query string (that page only) or without it (every
+query); the key with the query wins::
+
+    server.faults[path] = [Fault(status=503), Fault(reset=True)]  # the next two requests, then normal
+    server.faults[path] = [(429, {"Retry-After": "1"})]          # the tuple form: (status, headers)
+    server.persistent_faults[path] = Fault(delay=5)               # every request, until removed
+    server.inject(path, Fault(truncate=True), times=None)         # the same as a method
+
+Queued faults come before a persistent one. ``/robots.txt`` takes faults like any other path.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import socket
+import struct
 import threading
 import time
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -73,7 +84,50 @@ _SITEMAP = re.compile(r"^/([^/]+)/sitemap\.xml$")
 _PAGE = re.compile(r"^/([^/]+)/([^/]+?)/?$")
 EMPTY_ALGOLIA_PAGE = {"hits": [], "nbPages": 1}
 
-Fault = tuple[int, dict[str, str]]
+
+@dataclass(frozen=True)
+class Fault:
+    """How the server misbehaves for one request. The default is normal service.
+
+    * ``status`` — the answer's status; None keeps the route's own. A status outside 2xx without a
+      ``body`` answers a small JSON error (``{"error": "injected fault", "status": ...}``).
+    * ``headers`` — sent in addition (e.g. ``{"Retry-After": "1"}``).
+    * ``delay`` — seconds to wait before answering (on top of :attr:`ReplayServer.delay`).
+    * ``reset`` — close the connection with a TCP reset, answering nothing.
+    * ``truncate`` — send a Content-Length for the whole body, half the body, then close.
+    * ``oversize`` — answer a body of exactly this many bytes (a JSON object padded with spaces,
+      ``{"jobs": []}`` when short enough to parse), e.g. above the crawler's DOWNLOAD_MAXSIZE.
+    * ``body`` / ``content_type`` — answer these instead (e.g. an HTML page where JSON was expected).
+    * ``location`` — redirect there (status 302 unless ``status`` says otherwise); a path that
+      redirects to itself, or A -> B -> A, is a redirect loop.
+    """
+
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    reset: bool = False
+    truncate: bool = False
+    oversize: int | None = None
+    body: bytes | None = None
+    content_type: str | None = None
+    location: str | None = None
+
+    @classmethod
+    def of(cls, fault: Fault | tuple[int, dict[str, str]]) -> Fault:
+        """A :class:`Fault` from itself or the older ``(status, headers)`` tuple."""
+        if isinstance(fault, Fault):
+            return fault
+        status, headers = fault
+        return cls(status=status, headers=dict(headers))
+
+
+FaultLike = Fault | tuple[int, dict[str, str]]
+
+
+def padded_json(size: int) -> bytes:
+    """A JSON object of exactly *size* bytes where that fits (shorter sizes are cut, not JSON)."""
+    head = b'{"jobs": []}'
+    return head[:size] + b" " * max(0, size - len(head))
 
 
 def _json_bytes(obj: Any) -> bytes:
@@ -131,13 +185,16 @@ class ReplayServer:
         self._root = Path(root)
         self.host = host
         self.delay = delay
-        self.faults: dict[str, list[Fault]] = {}
+        self.faults: dict[str, list[FaultLike]] = {}
+        self.persistent_faults: dict[str, Fault] = {}
         self.requests: list[tuple[float, str, str]] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        # Set by stop(): wakes handlers sleeping on a delay, which then hang up without answering.
+        self._stopping = threading.Event()
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -147,6 +204,7 @@ class ReplayServer:
         handler = type("ReplayHandler", (_Handler,), {"replay": self})
         httpd = ThreadingHTTPServer((self.host, 0), handler)
         httpd.daemon_threads = True
+        self._stopping.clear()
         self._httpd = httpd
         self._thread = threading.Thread(
             target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
@@ -158,6 +216,7 @@ class ReplayServer:
     def stop(self) -> None:
         if self._httpd is None:
             return
+        self._stopping.set()
         self._httpd.shutdown()
         self._httpd.server_close()
         if self._thread is not None:
@@ -194,11 +253,20 @@ class ReplayServer:
         self._root = Path(root)
 
     def reset(self) -> None:
-        """Forget the request log, the in-flight maximum and pending faults."""
+        """Forget the request log, the in-flight maximum and every fault (queued or persistent)."""
         with self._lock:
             self.requests.clear()
             self.faults.clear()
+            self.persistent_faults.clear()
             self.max_in_flight = self.in_flight
+
+    def inject(self, path: str, fault: FaultLike, *, times: int | None = 1) -> None:
+        """Answer the next *times* requests to *path* with *fault* (None: every request from now on)."""
+        with self._lock:
+            if times is None:
+                self.persistent_faults[path] = Fault.of(fault)
+            else:
+                self.faults.setdefault(path, []).extend([fault] * times)
 
     def paths(self) -> list[str]:
         """Requested paths (with query) in arrival order."""
@@ -212,11 +280,37 @@ class ReplayServer:
             self.requests.append((time.monotonic(), path, threading.current_thread().name))
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
-            for key in (path, urlsplit(path).path):
+            keys = (path, urlsplit(path).path)
+            for key in keys:
                 queue = self.faults.get(key)
                 if queue:
-                    return queue.pop(0)
+                    return Fault.of(queue.pop(0))
+            for key in keys:
+                if key in self.persistent_faults:
+                    return self.persistent_faults[key]
             return None
+
+    def _sleep(self, seconds: float) -> bool:
+        """Wait *seconds*; False (at once) when the server is stopping."""
+        return not self._stopping.wait(seconds)
+
+    def answer(self, raw_path: str, host: str | None, fault: Fault) -> tuple[int, str, bytes, dict[str, str]]:
+        """(status, content type, body, extra headers) for a request *fault* applies to."""
+        headers = dict(fault.headers)
+        if fault.location is not None:
+            headers["Location"] = fault.location
+            status = fault.status or 302
+            return status, fault.content_type or "application/json", _json_bytes({"redirect": fault.location}), headers
+        status, ctype, body = self.resolve(raw_path, host)
+        if fault.status is not None:
+            status = fault.status
+            if not 200 <= status < 300:
+                ctype, body = "application/json", _json_bytes({"error": "injected fault", "status": status})
+        if fault.oversize is not None:
+            ctype, body = "application/json", padded_json(fault.oversize)
+        if fault.body is not None:
+            body = fault.body
+        return status, fault.content_type or ctype, body, headers
 
     def _leave(self) -> None:
         with self._lock:
@@ -283,28 +377,47 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         fault = self.replay._enter(self.path)
-        headers: dict[str, str] = {}
         try:
-            if self.replay.delay:
-                time.sleep(self.replay.delay)
-            if fault is not None:
-                status, headers = fault
-                ctype, body = "application/json", _json_bytes({"error": "injected fault", "status": status})
-            else:
+            delay = self.replay.delay + (fault.delay if fault is not None else 0.0)
+            if delay and not self.replay._sleep(delay):
+                self.close_connection = True  # stopping: hang up rather than hold shutdown
+                return
+            if fault is not None and fault.reset:
+                self._reset()
+                return
+            if fault is None:
                 status, ctype, body = self.replay.resolve(self.path, self.headers.get("Host"))
+                headers: dict[str, str] = {}
+            else:
+                status, ctype, body, headers = self.replay.answer(self.path, self.headers.get("Host"), fault)
         finally:
             # Leave before answering: once the client has the answer it may send its next request,
             # which must not be counted as overlapping this one.
             self.replay._leave()
-        self._send(status, ctype, body, headers)
+        self._send(status, ctype, body, headers, truncate=fault is not None and fault.truncate)
 
-    def _send(self, status: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
+    def _reset(self) -> None:
+        # SO_LINGER 0 makes close() send RST instead of FIN: the client sees "connection reset".
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.rfile.close()  # drop the makefile reference, so close() releases the socket now
+        self.connection.close()
+        self.close_connection = True
+
+    def _send(
+        self, status: int, ctype: str, body: bytes, headers: dict[str, str] | None = None,
+        *, truncate: bool = False,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
+        if truncate:
+            # The promised length, half the bytes, then the connection closes: data loss.
+            self.wfile.write(body[: len(body) // 2])
+            self.close_connection = True
+            return
         self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet; see .requests

@@ -16,8 +16,9 @@ to ``<spider>.summary.json`` when the spider closes. Spiders that walk several r
 :meth:`BoardSpider.check_status` and :meth:`BoardSpider.board_error` with callbacks of their own.
 
 Outcomes: ``ok`` (every response 2xx with the expected shape), ``failed`` (a non-2xx final status —
-"HTTP 404" —, a network error, or an unparseable body), ``blocked`` (robots.txt forbade the request)
-or ``skipped`` (the spider's daily request budget for the host is spent, see
+"HTTP 404" —, a network error, a redirect loop or an unparseable body), ``blocked`` (robots.txt
+forbade the request, or could not be fetched: "robots.txt unreachable (timeout): treated as
+disallow (RFC 9309)") or ``skipped`` (the spider's daily request budget for the host is spent, see
 :class:`crawlers.middlewares.RequestBudget`: nothing was requested). A board that never got an
 answer is ``failed``. The first non-ok outcome of a board sticks.
 """
@@ -36,7 +37,13 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawlers.items import RawResponse, utc_now_iso
-from crawlers.middlewares import DailyLimitReached, RequestBudget, daily_limit_error
+from crawlers.middlewares import (
+    DailyLimitReached,
+    RequestBudget,
+    RobotsTxtUnavailable,
+    daily_limit_error,
+    download_error,
+)
 from crawlers.pipelines import raw_dir, write_summary
 from crawlers.sources import load_sources
 
@@ -64,6 +71,21 @@ SUMMARY_STATS_PREFIXES = (
 
 class UnparseableBody(ValueError):
     pass
+
+
+# RedirectMiddleware's IgnoreRequest message once REDIRECT_MAX_TIMES is used up.
+MAX_REDIRECTS_MESSAGE = "max redirections reached"
+
+
+def too_many_redirects_error(request: scrapy.Request) -> str:
+    urls = request.meta.get("redirect_urls", [])
+    kind = "redirect loop" if request.url in urls else "too many redirects"
+    return f"{kind}: gave up after {len(urls)} redirects (REDIRECT_MAX_TIMES) at {request.url}"
+
+
+def redirect_loop_error(request: scrapy.Request) -> str:
+    n = len(request.meta.get("redirect_urls", []))
+    return f"redirect loop: redirected back to {request.url} after {n} redirects"
 
 
 @dataclass
@@ -153,6 +175,7 @@ class BoardSpider(scrapy.Spider):
         # Signals hold receivers weakly: connect bound methods of the (long-lived) spider.
         crawler.signals.connect(spider.on_spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider.on_spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
         return spider
 
     # --- boards and requests ----------------------------------------------------------------------
@@ -250,9 +273,13 @@ class BoardSpider(scrapy.Spider):
         except ValueError as exc:
             raise UnparseableBody(str(exc)) from exc
 
-    def unparseable(self, board: str, exc: Exception) -> None:
+    def unparseable(self, board: str, exc: Exception, response: Response | None = None) -> None:
         self.crawler.stats.inc_value("jobtrends/board/unparseable_body")
-        self.outcomes[board].fail("failed", f"unparseable body: {exc}")
+        error = f"unparseable body: {exc}"
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") if response is not None else ""
+        if ctype and "json" not in ctype.lower():
+            error += f" (served as {ctype})"  # e.g. an HTML error page where the API's JSON belongs
+        self.outcomes[board].fail("failed", error)
 
     def parse_board(self, response: Response, board: str, skip: int) -> Any:
         yield self.land(response, board)
@@ -262,7 +289,7 @@ class BoardSpider(scrapy.Spider):
         try:
             n = self.count_postings(response.body)
         except UnparseableBody as exc:
-            self.unparseable(board, exc)
+            self.unparseable(board, exc, response)
             return
         outcome.n_items += max(0, n - (self.leading_non_postings if skip == 0 else 0))
         outcome.succeed()
@@ -288,13 +315,31 @@ class BoardSpider(scrapy.Spider):
         elif failure.check(DailyLimitReached):
             outcome.fail("skipped", failure.getErrorMessage())
             self.logger.info("Board %s: %s", board, outcome.error)
+        elif failure.check(RobotsTxtUnavailable):
+            self.crawler.stats.inc_value("jobtrends/board/robots_blocked")
+            outcome.fail("blocked", failure.getErrorMessage())
+        elif failure.check(IgnoreRequest) and failure.getErrorMessage() == MAX_REDIRECTS_MESSAGE:
+            self.crawler.stats.inc_value("jobtrends/board/too_many_redirects")
+            outcome.fail("failed", too_many_redirects_error(request))
+            self.logger.warning("Board %s failed: %s", board, outcome.error)
         elif failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             self.crawler.stats.inc_value("jobtrends/board/robots_blocked")
             outcome.fail("blocked", ROBOTS_ERROR)
         else:
             self.crawler.stats.inc_value("jobtrends/board/request_error")
-            outcome.fail("failed", f"{failure.type.__name__}: {failure.getErrorMessage()}")
+            outcome.fail("failed", download_error(failure.value))
             self.logger.warning("Board %s failed: %s", board, outcome.error)
+
+    def on_request_dropped(self, request: scrapy.Request, spider: scrapy.Spider | None = None) -> None:
+        # A redirect back to a URL of its own chain is dropped by the duplicate filter before
+        # REDIRECT_MAX_TIMES is reached, and no callback hears of it: record the loop here. (A
+        # redirect to a URL another request fetched is a duplicate, not a failure.)
+        board = request.cb_kwargs.get("board")
+        if board not in self.outcomes or request.url not in request.meta.get("redirect_urls", ()):
+            return
+        self.crawler.stats.inc_value("jobtrends/board/redirect_loop")
+        self.outcomes[board].fail("failed", redirect_loop_error(request))
+        self.logger.warning("Board %s failed: %s", board, self.outcomes[board].error)
 
     def count_postings(self, body: bytes) -> int:
         """Number of elements in the postings array of a 2xx body (``leading_non_postings``

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -12,10 +11,6 @@ from scrapy.settings import Settings
 
 import crawlers.settings as project_settings
 from crawlers.middlewares import FAST_HOST_DELAY, FastHostsMiddleware, JobtrendsAddon, parse_retry_after, setting_list
-
-
-def request_times(server, prefix: str) -> list[float]:
-    return [t for t, path, _ in list(server.requests) if path.startswith(prefix)]
 
 
 # --- robots.txt -------------------------------------------------------------------------------------
@@ -54,71 +49,8 @@ def test_robots_path_rule_for_our_user_agent_keeps_that_path_unrequested(crawl, 
     assert [line["board"] for line in result.lines] == ["acme-robotics"]
 
 
-def test_robots_txt_server_error_means_complete_disallow(crawl, server):
-    server.faults["/robots.txt"] = [(503, {})] * 4  # first try + 3 retries
-    result = crawl("ashby", ["ember-ml", "fjord-vision"])
-
-    assert {o["status"] for o in result.boards.values()} == {"blocked"}
-    assert server.paths() == ["/robots.txt"] * 4
-    assert result.summary["stats"]["jobtrends/robots/unavailable_disallow_all"] == 1
-
-
-# --- retries ----------------------------------------------------------------------------------------
-
-
-def test_429_with_retry_after_waits_then_lands_once(crawl, server):
-    server.faults["/v1/boards/acme-robotics/jobs"] = [(429, {"Retry-After": "1"})]
-    # A Retry-After beyond JOBTRENDS_RETRY_AFTER_MAX is honoured by not retrying at all.
-    server.faults["/v1/boards/birchwood-labs/jobs"] = [(429, {"Retry-After": "3600"})]
-    result = crawl("greenhouse", ["acme-robotics", "birchwood-labs"])
-
-    assert result.boards["acme-robotics"] == {"status": "ok", "error": None, "n_responses": 1, "n_items": 2}
-    (landed,) = result.lines_for("acme-robotics")
-    assert landed["status"] == 200
-    first, second = request_times(server, "/v1/boards/acme-robotics/")
-    assert second - first >= 1.0
-
-    assert result.boards["birchwood-labs"]["status"] == "failed"
-    assert result.boards["birchwood-labs"]["error"] == "HTTP 429"
-    assert len(request_times(server, "/v1/boards/birchwood-labs/")) == 1
-    assert [line["status"] for line in result.lines_for("birchwood-labs")] == [429]
-    stats = result.summary["stats"]
-    assert stats["jobtrends/retry/retry_after_honoured"] == 1
-    assert stats["jobtrends/retry/retry_after_too_long"] == 1
-
-
-def test_5xx_is_retried_three_times_with_backoff_then_landed(crawl, server):
-    server.faults["/v1/boards/acme-robotics/jobs"] = [(500, {}), (503, {})]
-    server.faults["/v1/boards/birchwood-labs/jobs"] = [(500, {})] * 4
-    result = crawl("greenhouse", ["acme-robotics", "birchwood-labs"], JOBTRENDS_RETRY_BACKOFF_BASE=0.2)
-
-    assert result.boards["acme-robotics"] == {"status": "ok", "error": None, "n_responses": 1, "n_items": 2}
-    assert [line["status"] for line in result.lines_for("acme-robotics")] == [200]
-
-    assert result.boards["birchwood-labs"] == {
-        "status": "failed", "error": "HTTP 500", "n_responses": 1, "n_items": 0,
-    }
-    assert [line["status"] for line in result.lines_for("birchwood-labs")] == [500]
-    times = request_times(server, "/v1/boards/birchwood-labs/")
-    assert len(times) == 4  # first try + RETRY_TIMES (3)
-    gaps = [b - a for a, b in zip(times, times[1:])]
-    for gap, backoff in zip(gaps, (0.2, 0.4, 0.8)):
-        assert gap >= backoff * 0.95
-
-
-def test_unreachable_host_fails_every_board(crawl, tmp_path):
-    with socket.socket() as sock:  # a port nobody listens on
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    result = crawl("ashby", ["ember-ml", "fjord-vision"], ASHBY_API_URL=f"http://127.0.0.1:{port}", RETRY_TIMES=1)
-
-    for board in ("ember-ml", "fjord-vision"):
-        outcome = result.boards[board]
-        assert outcome["status"] == "failed"
-        assert "refused" in outcome["error"].lower()
-        assert outcome["n_responses"] == 0
-    assert result.lines == []
-    assert result.summary["stats"]["jobtrends/board/request_error"] == 2
+# robots.txt that fails (5xx, timeout, reset, refused), Retry-After, retried 5xx and the other
+# server faults: one crawl for them all in test_fault_matrix.py.
 
 
 # --- concurrency and delay --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import shutil
 import threading
@@ -13,7 +14,7 @@ from datetime import date
 import pytest
 
 from crawlers.replay import boards_in, is_snapshot, snapshots
-from crawlers.replay.server import ReplayServer, lever_page
+from crawlers.replay.server import Fault, ReplayServer, lever_page, padded_json
 from crawlers.spiders.jsonld import sitemap_entries
 
 
@@ -133,6 +134,86 @@ def test_faults_are_served_in_order_then_normal_service(server):
     server.faults["/v0/postings/cobalt-ai?skip=2"] = [(503, {})]
     assert get(server.url + "/v0/postings/cobalt-ai?skip=0")[0] == 200
     assert get(server.url + "/v0/postings/cobalt-ai?skip=2")[0] == 503
+
+
+def raw_get(server, path: str) -> http.client.HTTPResponse:
+    """The first response as it came (no redirect following); read it before the next request."""
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=10)
+    conn.request("GET", path)
+    return conn.getresponse()
+
+
+def test_fault_status_headers_body_and_redirect(server, basic_root):
+    path = "/v1/boards/acme-robotics/jobs"
+    server.inject(path, Fault(status=503, headers={"Retry-After": "2"}))
+    server.inject(path, Fault(body=b"<html>maintenance</html>", content_type="text/html"))
+    server.inject(path, Fault(oversize=5000))
+    server.inject(path, Fault(location="/v1/boards/bom-co/jobs"))
+    server.inject(path, Fault(status=301, location=path))
+    first = raw_get(server, path)
+    assert (first.status, first.headers["Retry-After"]) == (503, "2")
+    assert json.loads(first.read())["error"] == "injected fault"
+    html = raw_get(server, path + "?content=true")
+    assert (html.status, html.headers["Content-Type"], html.read()) == (200, "text/html", b"<html>maintenance</html>")
+    big = raw_get(server, path)
+    assert (big.status, big.headers["Content-Length"]) == (200, "5000")
+    assert json.loads(big.read()) == {"jobs": []}
+    moved = raw_get(server, path)
+    assert (moved.status, moved.headers["Location"]) == (302, "/v1/boards/bom-co/jobs")
+    moved.read()
+    loop = raw_get(server, path)
+    assert (loop.status, loop.headers["Location"]) == (301, path)
+    loop.read()
+    normal = (basic_root / "greenhouse" / "acme-robotics.json").read_bytes()
+    assert get(server.url + path) == (200, "application/json", normal)  # the queue is spent
+    assert padded_json(3) == b'{"j' and len(padded_json(100)) == 100
+
+
+def test_fault_reset_and_truncated_body(server):
+    path = "/v0/postings/cobalt-ai"
+    server.inject(path, Fault(reset=True))
+    server.inject(path, Fault(truncate=True))
+    with pytest.raises((ConnectionResetError, urllib.error.URLError)):
+        urllib.request.urlopen(server.url + path, timeout=10).read()
+    truncated = raw_get(server, path)
+    with pytest.raises(http.client.IncompleteRead) as cut:
+        truncated.read()
+    assert 0 < len(cut.value.partial) < int(truncated.headers["Content-Length"])
+    assert get(server.url + path)[0] == 200  # the queue is spent: normal service
+
+
+def test_persistent_faults_apply_to_every_request_after_queued_ones(server):
+    path = "/posting-api/job-board/ember-ml"
+    server.persistent_faults[path] = Fault(status=500)
+    server.inject(path, (429, {}))  # the tuple form, queued: served first
+    assert [get(server.url + path + "?includeCompensation=true")[0] for _ in range(3)] == [429, 500, 500]
+    server.inject("/robots.txt", Fault(status=503), times=None)
+    assert [get(server.url + "/robots.txt")[0] for _ in range(2)] == [503, 503]
+    server.reset()
+    assert server.persistent_faults == {} and get(server.url + path)[0] == 200
+
+
+def test_stop_is_prompt_while_a_delayed_response_sleeps(basic_root):
+    server = ReplayServer(basic_root).start()
+    server.inject("/api", Fault(delay=60))
+    outcome: list[object] = []
+
+    def client() -> None:
+        try:
+            outcome.append(get(server.url + "/api"))
+        except Exception as exc:  # noqa: BLE001 - the dropped connection is the point
+            outcome.append(exc)
+
+    thread = threading.Thread(target=client, daemon=True)
+    thread.start()
+    while not server.requests:
+        time.sleep(0.01)
+    started = time.monotonic()
+    server.stop()
+    thread.join(timeout=30)
+    assert time.monotonic() - started < 20  # not the 60 s delay
+    assert not thread.is_alive() and len(outcome) == 1
+    assert not isinstance(outcome[0], tuple)  # hung up without an answer
 
 
 def test_request_log_and_in_flight_maximum(server):
