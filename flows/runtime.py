@@ -26,6 +26,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -89,6 +90,7 @@ class PrefectServer:
                 self.command(), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
                 start_new_session=True, preexec_fn=die_with_parent,
             )
+        _SERVICE_GROUPS.add(self.process.pid)  # its own session: pgid == pid
         started = time.monotonic()
         told = False
         try:
@@ -116,6 +118,7 @@ class PrefectServer:
         process, self.process = self.process, None
         if process is None:
             return
+        _SERVICE_GROUPS.discard(process.pid)
         _signal_group(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=grace_s)
@@ -240,7 +243,44 @@ class Terminated(SystemExit):
     """SIGTERM or SIGHUP, turned into an exit so ``finally`` blocks run (exit status 128 + signal)."""
 
 
+# Process groups of the servers we started (a Prefect server): stopped last, because the run's
+# clean-up still reports to them.
+_SERVICE_GROUPS: set[int] = set()
+
+
+def stop_work_now(grace_s: float = 5.0) -> None:
+    """SIGTERM every descendant but our servers at once, and SIGKILL what is left after *grace_s*.
+
+    Called from the signal handler, before the exception unwinds: Prefect's task runner joins its
+    threads on the way out, and a thread waiting for a crawl that does not stop would hold the
+    command forever."""
+    work = [p for p in descendants() if _pgid(p) not in _SERVICE_GROUPS]
+    for proc in work:
+        with contextlib.suppress(psutil.Error):
+            proc.terminate()
+
+    def kill_survivors() -> None:
+        for proc in work:
+            with contextlib.suppress(psutil.Error):
+                if proc.is_running():
+                    proc.kill()
+
+    timer = threading.Timer(grace_s, kill_survivors)
+    timer.daemon = True
+    timer.start()
+
+
+def _pgid(proc: psutil.Process) -> int | None:
+    try:
+        return os.getpgid(proc.pid)
+    except OSError:
+        return None
+
+
 def _exit_on_signal(signum: int, frame: object) -> None:
+    stop_work_now()
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated(128 + signum)
 
 
@@ -248,13 +288,15 @@ def _exit_on_signal(signum: int, frame: object) -> None:
 def owned_processes() -> Iterator[None]:
     """Run a command so that no process it starts outlives it, however it ends.
 
-    Installs SIGTERM/SIGHUP handlers (main thread only) that raise :class:`Terminated`; Ctrl-C already
-    raises KeyboardInterrupt. On the way out every descendant is stopped."""
+    SIGTERM and SIGHUP raise :class:`Terminated`, Ctrl-C KeyboardInterrupt (unless the shell started
+    us with it ignored), each after stopping the crawls and other work processes at once (main thread
+    only). On the way out every descendant is stopped, servers last."""
     become_subreaper()
     previous = {}
-    if _is_main_thread():
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            previous[signum] = signal.signal(signum, _exit_on_signal)
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            if signal.getsignal(signum) is not signal.SIG_IGN:
+                previous[signum] = signal.signal(signum, _exit_on_signal)
     try:
         yield
     finally:
@@ -266,9 +308,3 @@ def owned_processes() -> Iterator[None]:
         finally:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
-
-
-def _is_main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()

@@ -195,7 +195,7 @@ def _run_week(
     summaries: dict[str, dict[str, Any] | str] = {}
     for spider, future in futures.items():
         try:
-            summaries[spider] = future.result()
+            summaries[spider] = _result(future)
         except Exception as exc:  # any failure of one source is recorded; the other sources go on
             logger.error("source %s failed: %s", spider, exc)
             kind = "" if isinstance(exc, CrawlError) else f"{type(exc).__name__}: "
@@ -218,6 +218,15 @@ def _run_week(
         run.week, counts["postings"], summary["ml_postings"], counts["quarantined"], len(failed), report_path,
     )
     return summary
+
+
+def _result(future: Any) -> Any:
+    """A crawl's result, waited for in short slices. CPython runs a signal's Python handler in the main
+    thread only, and Linux may deliver the signal to another thread: a main thread blocked without a
+    timeout would leave Ctrl-C and SIGTERM unanswered until the crawl ends."""
+    while not future.wrapped_future.done():
+        future.wait(timeout=0.5)
+    return future.result()
 
 
 def live_boards(settings: Settings, sources: list, sites: list) -> dict[str, list[str]]:
