@@ -16,10 +16,12 @@ from typing import Any
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Completed, State
 
 from crawlers.checkpoints import pause_point
 from crawlers.run import CrawlError, run_spider
 from crawlers.sources import load_sites, load_sources
+from flows import journal
 from flows.config import Settings, load_settings
 from flows.dedup import assign_canonical_ids
 from flows.land import CRAWL_FIELDS, QUARANTINE_FIELDS, Landed, crawl_rows, failed_rows, land_responses, read_raw_lines
@@ -29,7 +31,7 @@ from flows.runlock import run_lock
 from flows.skills import SkillExtractor, load_taxonomy
 from warehouse import db
 from warehouse.load import (
-    RunInfo, extract_missing, extracted_hashes, load_canonical_jobs, load_mentions, load_reference, load_week,
+    RunInfo, extract_missing, extracted_hashes, load_canonical_jobs, load_journal, load_mentions, load_reference, load_week,
 )
 
 # Scrapy setting -> the Settings attribute that holds its live value.
@@ -43,6 +45,8 @@ SPIDER_SOURCE = {"hn_algolia": "hn"}
 # Sources with a single fixed "board".
 SINGLE_BOARD = {"hn": "whoishiring", "remoteok": "remoteok", "remotive": "remotive"}
 LOOPBACK_HOSTS = "127.0.0.1,localhost"
+# The name of a weekly run's Completed state in Prefect when boards failed or a board's volume dropped.
+DEGRADED = "Degraded"
 
 
 @task(name="crawl", cache_policy=NO_CACHE)
@@ -93,7 +97,11 @@ def extract_skills(home: Path, postings: pl.DataFrame) -> tuple[pl.DataFrame, pl
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, mentions: pl.DataFrame, facets: pl.DataFrame) -> dict[str, int]:
+def load(
+    home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, mentions: pl.DataFrame, facets: pl.DataFrame,
+    journal_file: Path | None = None,
+) -> dict[str, int]:
+    """``journal_file``: the run journal to copy in (the runs before this one; this one is still running)."""
     taxonomy = load_taxonomy()
     crawl_frame = pl.DataFrame(landed.crawl, schema={
         "source": pl.String, "board": pl.String, "started_at": pl.String, "finished_at": pl.String,
@@ -111,6 +119,8 @@ def load(home: Path, run: RunInfo, postings: pl.DataFrame, landed: Landed, menti
         n_jobs = load_canonical_jobs(con, assign_canonical_ids)
         load_mentions(con, taxonomy.version, mentions, facets=facets)
         backfilled = extract_missing(con, SkillExtractor(taxonomy))
+        if journal_file is not None:
+            load_journal(con, [r for r in journal.read_runs(journal_file) if r["run_id"] != run.run_id])
     with db.connect_read(home) as con:
         drops = con.execute(
             "SELECT source || '/' || board || ': ' || problem || ' (' || previous_n_items || ' -> ' || n_items || ')'"
@@ -137,10 +147,14 @@ def weekly(
     api_base_url: str | None = None,
     boards: dict[str, list[str]] | None = None,
     dataset: str | None = None,
-) -> dict[str, Any]:
+) -> State | dict[str, Any]:
     """One weekly run. ``api_base_url`` points every spider at one replay server (demo and tests);
     ``boards`` (ats -> tokens) overrides the sources file; ``dataset`` labels what was crawled
-    (``sample`` marks the bundled fictional sample wherever the data is shown)."""
+    (``sample`` marks the bundled fictional sample wherever the data is shown).
+
+    Called directly (or as a subflow) it returns the run's summary dict. In Prefect the run ends
+    Completed, or Completed named ``Degraded`` (message: the counts) when boards failed or a board's
+    volume dropped; a run that raises ends Failed. Every run is journalled in ``<home>/state/runs.jsonl``."""
     settings = load_settings()
     if home:
         settings = settings.with_overrides(home=home)
@@ -153,7 +167,7 @@ def weekly(
 def _run_week(
     settings: Settings, home_path: Path, run_date: date | None, api_base_url: str | None,
     boards: dict[str, list[str]] | None, dataset: str | None,
-) -> dict[str, Any]:
+) -> State | dict[str, Any]:
     logger = get_run_logger()
     run_date = run_date or today_utc()
     started = datetime.now(timezone.utc)
@@ -163,60 +177,66 @@ def _run_week(
         started_at=started,
         raw_dir=str(settings.raw_dir.resolve() / f"{run_date:%Y-%m-%d}"),
     )
-    raw_dir = Path(run.raw_dir) / run.run_id
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    sources = load_sources(settings.sources_file)
-    sites = load_sites(settings.sources_file)
-    companies = {(b.ats, b.token): b.company for b in sources if b.company}
-    companies.update({("jsonld", site.name): site.company for site in sites if site.company})
-    if boards is None:
-        boards = live_boards(settings, sources, sites)
-    spiders = [s for s in settings.spiders if boards.get(s)]
+    journal_file = journal.journal_path(settings.state_dir.resolve())
+    with journal.recorded(journal_file, run.run_id, run.week, started) as outcome:
+        raw_dir = Path(run.raw_dir) / run.run_id
+        raw_dir.mkdir(parents=True, exist_ok=True)
+        sources = load_sources(settings.sources_file)
+        sites = load_sites(settings.sources_file)
+        companies = {(b.ats, b.token): b.company for b in sources if b.company}
+        companies.update({("jsonld", site.name): site.company for site in sites if site.company})
+        if boards is None:
+            boards = live_boards(settings, sources, sites)
+        spiders = [s for s in settings.spiders if boards.get(s)]
 
-    scrapy_settings: dict[str, Any] = {
-        "JOBTRENDS_CONTACT_URL": settings.contact_url, "JOBTRENDS_STATE_DIR": str(settings.state_dir.resolve()),
-        "HN_MAX_THREADS": settings.hn_max_threads,
-    }
-    for key, attribute in BASE_URL_SETTINGS.items():
-        scrapy_settings[key] = api_base_url or getattr(settings, attribute)
-    if api_base_url:
-        scrapy_settings.update({
-            "JOBTRENDS_FAST_HOSTS": LOOPBACK_HOSTS, "JSONLD_BASE_URL": api_base_url,
-            # A replayed folder holds the threads it holds: read them all.
-            "HN_MAX_THREADS": 1000,
-        })
-    else:
-        scrapy_settings["JSONLD_SITEMAPS"] = {s.name: s.sitemap for s in sites if s.sitemap}
-        scrapy_settings["JSONLD_URLS"] = {s.name: list(s.urls) for s in sites if s.urls}
-    crawl_task = crawl.with_options(
-        retries=0 if api_base_url else settings.crawl_retries, retry_delay_seconds=settings.crawl_retry_delay_s
-    )
-    futures = {s: crawl_task.submit(s, raw_dir, boards[s], scrapy_settings, settings.crawl_timeout_s) for s in spiders}
-    summaries: dict[str, dict[str, Any] | str] = {}
-    for spider, future in futures.items():
-        try:
-            summaries[spider] = _result(future)
-        except Exception as exc:  # any failure of one source is recorded; the other sources go on
-            logger.error("source %s failed: %s", spider, exc)
-            kind = "" if isinstance(exc, CrawlError) else f"{type(exc).__name__}: "
-            summaries[spider] = f"crawl failed: {kind}{str(exc)[:2000]}"
+        scrapy_settings: dict[str, Any] = {
+            "JOBTRENDS_CONTACT_URL": settings.contact_url, "JOBTRENDS_STATE_DIR": str(settings.state_dir.resolve()),
+            "HN_MAX_THREADS": settings.hn_max_threads,
+        }
+        for key, attribute in BASE_URL_SETTINGS.items():
+            scrapy_settings[key] = api_base_url or getattr(settings, attribute)
+        if api_base_url:
+            scrapy_settings.update({
+                "JOBTRENDS_FAST_HOSTS": LOOPBACK_HOSTS, "JSONLD_BASE_URL": api_base_url,
+                # A replayed folder holds the threads it holds: read them all.
+                "HN_MAX_THREADS": 1000,
+            })
+        else:
+            scrapy_settings["JSONLD_SITEMAPS"] = {s.name: s.sitemap for s in sites if s.sitemap}
+            scrapy_settings["JSONLD_URLS"] = {s.name: list(s.urls) for s in sites if s.urls}
+        crawl_task = crawl.with_options(
+            retries=0 if api_base_url else settings.crawl_retries, retry_delay_seconds=settings.crawl_retry_delay_s
+        )
+        futures = {s: crawl_task.submit(s, raw_dir, boards[s], scrapy_settings, settings.crawl_timeout_s) for s in spiders}
+        summaries: dict[str, dict[str, Any] | str] = {}
+        for spider, future in futures.items():
+            try:
+                summaries[spider] = _result(future)
+            except Exception as exc:  # any failure of one source is recorded; the other sources go on
+                logger.error("source %s failed: %s", spider, exc)
+                kind = "" if isinstance(exc, CrawlError) else f"{type(exc).__name__}: "
+                summaries[spider] = f"crawl failed: {kind}{str(exc)[:2000]}"
 
-    landed = land(raw_dir, summaries, boards)
-    postings = normalise(landed, companies)
-    mentions, facets = extract_skills(home_path, postings)
-    counts = load(home_path, run, postings, landed, mentions, facets)
-    report_path = report(home_path, run.week)
-    failed = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] in ("failed", "blocked")]
-    skipped = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] == "skipped"]
-    summary = {
-        **{k: str(v) for k, v in asdict(run).items()}, **counts,
-        "ml_postings": int(postings["is_ml_role"].sum()) if postings.height else 0,
-        "failed_boards": failed, "skipped_boards": skipped, "report": report_path, "warehouse": str(db.warehouse_path(home_path)),
-    }
-    logger.info(
-        "week %s: %d postings (%d ML), %d quarantined, %d boards failed; report %s",
-        run.week, counts["postings"], summary["ml_postings"], counts["quarantined"], len(failed), report_path,
-    )
+        landed = land(raw_dir, summaries, boards)
+        postings = normalise(landed, companies)
+        mentions, facets = extract_skills(home_path, postings)
+        counts = load(home_path, run, postings, landed, mentions, facets, journal_file)
+        report_path = report(home_path, run.week)
+        failed = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] in ("failed", "blocked")]
+        skipped = [f"{r['source']}/{r['board']}: {r['error']}" for r in landed.crawl if r["status"] == "skipped"]
+        summary = {
+            **{k: str(v) for k, v in asdict(run).items()}, **counts,
+            "ml_postings": int(postings["is_ml_role"].sum()) if postings.height else 0,
+            "failed_boards": failed, "skipped_boards": skipped, "report": report_path, "warehouse": str(db.warehouse_path(home_path)),
+        }
+        logger.info(
+            "week %s: %d postings (%d ML), %d quarantined, %d boards failed; report %s",
+            run.week, counts["postings"], summary["ml_postings"], counts["quarantined"], len(failed), report_path,
+        )
+        outcome.set(failed, counts["volume_drops"])
+    if outcome.status == "degraded":
+        logger.warning("week %s: degraded run: %s", run.week, outcome.message)
+        return Completed(name=DEGRADED, message=outcome.message, data=summary)
     return summary
 
 

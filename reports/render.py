@@ -101,7 +101,7 @@ def collect(con: duckdb.DuckDBPyConnection, week: date) -> ReportData:
         data.params[key or name] = {"week": week, **params}
         return frame
 
-    for name in ("headline", "run", "sources", "crawl_status", "volume_drop", "claims", "guide_alignment",
+    for name in ("headline", "run", "earlier_runs", "sources", "crawl_status", "volume_drop", "claims", "guide_alignment",
                  "scorecard_blind_spots", "scorecard_overstated", "scorecard_contradictions", "segments"):
         run(name)
     top = run("top_skills", limit=TOP_N)
@@ -218,11 +218,12 @@ def render_page(data: ReportData, specs: list[tuple[str, str, dict[str, Any]]]) 
     sections = [
         ("headline", "This week", [
             _run_line(run, week),
+            f'<p class="warning earlier-runs">{_e(line)}</p>' if (line := earlier_runs_line(data["earlier_runs"])) else "",
             _headline(headline),
             _data_window(headline),
             _sources(data["sources"]),
             _crawl(data["crawl_status"], data["volume_drop"]),
-        ], ["headline", "sources", "crawl_status", "volume_drop"]),
+        ], ["headline", "earlier_runs", "sources", "crawl_status", "volume_drop"]),
         ("scorecard", "What the guides claim, and what this week's postings show", [
             "<p>Each claim of the five career guides tested against this week's ML-role jobs, with a 95 % "
             "interval. <em>Not supported</em> only when the interval excludes what the claim expects; "
@@ -317,6 +318,27 @@ def _run_line(run: dict[str, Any], week: date) -> str:
         f"<p class=\"run\">Week of {_e(week)} · crawled {_e(run['run_date'])} · mode {_e(run['mode'])} · "
         f"data: {_e(run['dataset'])} · run {_e(run['run_id'])}</p>"
     )
+
+
+def earlier_runs_line(earlier: pl.DataFrame) -> str:
+    """One line, plain text (escape it where it goes): the previous week's run when it was degraded, and
+    the runs since that failed outright or never finished. Empty when there is nothing to say."""
+    parts = []
+    for row in earlier.iter_rows(named=True):
+        if row["kind"] == "previous week":
+            parts.append(f"the previous week's run ({iso_week_label(row['week'])}, run {row['run_id']}) was degraded: "
+                         f"{_count(row['n_failed_boards'], 'board')} failed, {_count(row['n_volume_drops'], 'volume drop')}")
+        elif row["status"] == "failed":
+            error = " ".join(str(row["error"] or "no error recorded").split())
+            parts.append(f"run {row['run_id']} (week {iso_week_label(row['week'])}) failed and loaded nothing: "
+                         f"{error[:200]}{'…' if len(error) > 200 else ''}")
+        else:
+            parts.append(f"run {row['run_id']} (week {iso_week_label(row['week'])}) never finished and loaded nothing")
+    return ("Earlier runs: " + "; ".join(parts) + ".") if parts else ""
+
+
+def _count(n: Any, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _headline(numbers: dict[str, Any]) -> str:
@@ -581,6 +603,8 @@ def render_summary(data: ReportData, charts_made: list[tuple[str, str]]) -> str:
     run = data["run"].row(0, named=True) if data["run"].height else {}
     if run.get("dataset") == "sample":
         lines += [f"> {SAMPLE_NOTE}", ""]
+    if earlier := earlier_runs_line(data["earlier_runs"]):
+        lines += [f"> **{_md(earlier)}**", ""]
     lines += [
         f"- {h['postings']} postings, {h['jobs']} jobs after deduplication, **{h['ml_jobs']} ML-role jobs** "
         f"at {h['ml_companies']} companies, from {h['sources']} sources.",

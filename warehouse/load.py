@@ -113,6 +113,21 @@ def load_week(
     )
 
 
+JOURNAL_SCHEMA = {
+    "run_id": pl.String, "week": pl.Date, "started_at": pl.Datetime("us", "UTC"), "finished_at": pl.Datetime("us", "UTC"),
+    "status": pl.String, "n_failed_boards": pl.Int32, "n_volume_drops": pl.Int32, "error": pl.String,
+}
+
+
+def load_journal(con: duckdb.DuckDBPyConnection, runs: list[dict]) -> None:
+    """Upsert the run journal's runs (flows.journal.read_runs) into ``run_journal`` by run_id."""
+    frame = pl.DataFrame(runs, schema=JOURNAL_SCHEMA)
+    if frame.is_empty():
+        return
+    con.execute("DELETE FROM run_journal WHERE list_contains(?, run_id)", [frame["run_id"].to_list()])
+    _insert(con, "run_journal", frame)
+
+
 def load_mentions(
     con: duckdb.DuckDBPyConnection,
     taxonomy_version: str,
@@ -210,6 +225,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 
 __all__ = [
-    "RunInfo", "extract_missing", "extracted_hashes", "load_canonical_jobs", "load_mentions",
+    "RunInfo", "extract_missing", "extracted_hashes", "load_canonical_jobs", "load_journal", "load_mentions",
     "load_reference", "load_week",
 ]

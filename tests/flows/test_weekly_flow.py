@@ -13,6 +13,7 @@ from crawlers.parsers import parser_for
 from crawlers.replay import boards_in, snapshots
 from crawlers.replay.server import ReplayServer
 from crawlers.spiders.hn import hiring_month
+from flows import journal
 from flows.cli import main as cli_main
 from flows.config import Settings
 from flows.demo import SAMPLE_DIR, demo
@@ -139,6 +140,34 @@ def test_failing_board_and_bad_body_are_recorded_and_the_run_goes_on(tmp_path, f
     assert reasons == ["missing title", "posting is not a JSON object", "unparseable body: body is not JSON: Expecting value: line 1 column 1 (char 0)"]
     assert result["postings"] == 4
     assert q(home, "select week from sightings limit 1")[0][0] == date(2026, 11, 16)
+    # Called directly the flow returns its summary; in Prefect the run is Completed, named Degraded.
+    assert state_of_latest_weekly_run() == ("COMPLETED", "Degraded", "2 boards failed, 0 volume drops")
+    assert [r["status"] for r in journal.read_runs(journal.journal_path(home / "state"))] == ["degraded"]
+
+
+def test_a_run_that_raises_is_failed_in_prefect_and_in_the_journal(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[board]]\nats = "nosuchats"\ntoken = "x"\ncompany = "X"\n', encoding="utf-8")
+    home = tmp_path / "home"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JOBTRENDS_SOURCES_FILE", str(sources))
+        state = weekly(home=str(home), run_date=date(2026, 11, 18), return_state=True)
+    assert state.is_failed()
+    (run,) = journal.read_runs(journal.journal_path(home / "state"))
+    assert run["status"] == "failed" and "nosuchats" in run["error"] and run["week"] == date(2026, 11, 16)
+    assert not db.warehouse_path(home).exists()  # nothing loaded: the journal is the only record
+
+
+def state_of_latest_weekly_run() -> tuple[str, str, str]:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    with get_client(sync_client=True) as client:
+        (flow_run,) = client.read_flow_runs(
+            flow_filter=FlowFilter(name=FlowFilterName(any_=["weekly"])), sort=FlowRunSort.START_TIME_DESC, limit=1,
+        )
+    return flow_run.state.type.value, flow_run.state.name, flow_run.state.message
 
 
 @pytest.mark.corpus

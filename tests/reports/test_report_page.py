@@ -3,6 +3,7 @@ PNGs and the index. The page in a real browser: test_page_browser.py."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from datetime import date
@@ -112,3 +113,33 @@ def test_report_on_a_warehouse_without_the_new_views_says_why(sample_report_home
     assert cli_main(["report"], settings=settings) == 1
     err = capsys.readouterr().err
     assert "the report's queries failed" in err and "next `jobtrends run`" in err
+
+
+def test_the_page_names_a_degraded_previous_week_and_the_runs_that_failed_since(sample_report_home, tmp_path):
+    _, clean = latest_page(sample_report_home)
+    assert "Earlier runs" not in clean  # every run of the demo went well
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(sample_report_home / "warehouse.duckdb", home / "warehouse.duckdb")
+    *_, previous, week = weeks_of(home)
+    with duckdb.connect(str(home / "warehouse.duckdb")) as con:
+        con.execute("UPDATE run_log SET n_failed_boards = 2 WHERE week = ?", [previous])
+        (before, after), = con.execute(
+            "SELECT max(started_at) FILTER (WHERE week = ?), max(started_at) FILTER (WHERE week = ?) FROM run_log", [previous, week]
+        ).fetchall()
+        between = before + (after - before) / 2
+        # As the run journal records them (flows/journal.py): one run raised, one was killed.
+        con.execute("INSERT INTO run_journal (run_id, week, started_at, finished_at, status, error) VALUES"
+                    " ('run-that-raised', ?, ?, ?, 'failed', ?), ('run-that-was-killed', ?, ?, NULL, 'unfinished', NULL)",
+                    [week, between, between, PAYLOAD, week, between])
+    page = build_report(home, week)
+    line = re.search(r'<p class="warning earlier-runs">(.*?)</p>', page.read_text(encoding="utf-8")).group(1)
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in line  # the error is shown as text
+    text = html.unescape(line)
+    assert f"the previous week's run ({iso_week_label(previous)}, run " in text and "2 boards failed, 0 volume drops" in text
+    assert f"run run-that-raised (week {iso_week_label(week)}) failed and loaded nothing: <script>" in text
+    assert "run run-that-was-killed" in text and "never finished" in text
+    assert "<script>window.__pwned" not in page.read_text(encoding="utf-8")
+    assert "Earlier runs: the previous week's run" in (page.parent / "summary.md").read_text(encoding="utf-8")
+    # A week's page looks back, never forward: the week before knows nothing of these runs.
+    assert "run-that-raised" not in build_report(home, previous).read_text(encoding="utf-8")

@@ -152,6 +152,13 @@ CREATE OR REPLACE VIEW crawl_runs AS
 SELECT run_id, source, board, started_at, finished_at, status, n_items, error, week
 FROM crawl_log;
 
+-- Every weekly run started, from the run journal (copied at each load, so the run loading now
+-- appears with the next one): how it ended, and whether it loaded anything.
+CREATE OR REPLACE VIEW runs AS
+SELECT j.run_id, j.week, j.started_at, j.finished_at, j.status, j.n_failed_boards, j.n_volume_drops, j.error,
+       j.run_id IN (SELECT run_id FROM run_log) AS loaded
+FROM run_journal AS j;
+
 CREATE OR REPLACE VIEW skipped_counts AS
 SELECT week, run_id, source, board, reason, n FROM skipped_records;
 
