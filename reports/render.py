@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -70,7 +71,21 @@ def _sql(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
-    return vl_convert.javascript_bundle()
+    """The Vega libraries the page inlines. vl-convert builds the bundle in ~4 s, the same for one
+    vl-convert version every time: keep it in the user's cache folder (rebuilt when unreadable)."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jobtrends"
+    path = cache / f"vega-bundle-{vl_convert.__version__}.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    bundle = vl_convert.javascript_bundle()
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        _write_text(path, bundle)
+    except OSError:
+        pass  # a read-only or missing home folder: build it again next time
+    return bundle
 
 
 def iso_week_label(week: date) -> str:
@@ -196,8 +211,9 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def _write_bytes(path: Path, content: bytes) -> None:
-    # Write beside, then rename: a reader never sees half a file.
-    tmp = path.with_name(path.name + ".tmp")
+    # Write beside, then rename: a reader never sees half a file (one temporary name per process, so two
+    # writers never share one).
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(content)
     tmp.replace(path)
 

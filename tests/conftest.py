@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 # Prefect reads PREFECT_HOME once, at import: give the test session its own, so tests never touch the
@@ -14,6 +15,7 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.pop("JOBTRENDS_HOME", None)
 os.environ.pop("JOBTRENDS_CONFIG", None)
 
+import psutil
 import pytest
 
 from flows.runtime import PrefectServer, become_subreaper, drain_prefect_workers, free_port, stop_descendants
@@ -60,6 +62,19 @@ def sample_home(tmp_path_factory, prefect_api):
     return home, results
 
 
+@pytest.fixture(scope="session")
+def corpus_replay(tmp_path_factory, prefect_api):
+    """(home, result, raw_dir): ../shared/corpus replayed once per session by `jobtrends demo`'s flow —
+    the real spiders against the loopback replay server, the real warehouse. The crawl tests read its
+    raw files, the load tests its warehouse (skipped when the corpus is absent)."""
+    corpus = require_corpus()
+    from flows.demo import demo
+
+    home = tmp_path_factory.mktemp("corpus")
+    (result,) = demo(home=str(home), corpus=str(corpus))
+    return home, result, Path(result["raw_dir"]) / result["run_id"]
+
+
 def require_corpus() -> Path:
     if not (CORPUS / "README.md").exists():
         pytest.skip(f"../shared/corpus is not at {CORPUS}: the corpus replay tests need it (CI has it)")
@@ -74,3 +89,28 @@ def _stop_everything_started():
     drain_prefect_workers()
     PREFECT_SERVER.stop()
     stop_descendants()
+
+
+def ours_started_since(started: float) -> list[psutil.Process]:
+    """Processes started since *started* that descend from this test session (pytest is their
+    subreaper, so a command's orphans end up here too) — other than the session's Prefect server."""
+    server = PREFECT_SERVER.process.pid if PREFECT_SERVER.process else None
+    found = []
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            if proc.pid != server and proc.create_time() >= started - 0.5 and proc.status() != psutil.STATUS_ZOMBIE:
+                found.append(proc)
+        except psutil.NoSuchProcess:
+            continue
+    return found
+
+
+def assert_nothing_left(started: float, grace_s: float = 30) -> None:
+    """Give a dying process tree *grace_s* to go, then name whatever is still running."""
+    deadline = time.monotonic() + grace_s
+    while (left := ours_started_since(started)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    names = [" ".join(p.cmdline())[:160] for p in left if p.is_running()]
+    for proc in left:  # never leave them to the next test
+        proc.kill()
+    assert names == [], f"processes outlived the command: {names}"

@@ -182,7 +182,7 @@ def _check_contents(con: duckdb.DuckDBPyConnection, path: Path) -> None:
             raise WarehouseUnreadable(_not_ours(path, "a DuckDB file with no schema_migrations table"))
         version = scalar(con, "SELECT max(version) FROM schema_migrations")
         block_size, blocks = con.execute(
-            "SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = current_database()"
+            "SELECT block_size, used_blocks FROM pragma_database_size() WHERE database_name = current_database()"
         ).fetchall()[0]
     except duckdb.Error as exc:
         raise WarehouseUnreadable(_unreadable(path, exc)) from exc
@@ -192,6 +192,9 @@ def _check_contents(con: duckdb.DuckDBPyConnection, path: Path) -> None:
             f"{path} was written by a newer jobtrends (schema version {version}; this one knows up to {shipped}):"
             " upgrade jobtrends, or point --home elsewhere"
         )
+    # Used blocks must all be in the file; free ones at its end may have been cut off by a checkpoint,
+    # so total_blocks would flag a healthy file. A lower bound: a cut that only removes free space, or
+    # leaves as many bytes as the used blocks need, is caught when a block is read.
     size, expected = path.stat().st_size, _HEADERS_SIZE + block_size * blocks
     if size < expected:
         raise WarehouseUnreadable(_unreadable(path, f"truncated: {size} of {expected} bytes"))

@@ -1,4 +1,5 @@
-"""Replay ../shared/corpus through each spider (skipped when the corpus is absent).
+"""../shared/corpus through each spider: the session's one replay of the corpus (``corpus_replay``,
+skipped when the corpus is absent) crawled every source; here, what each spider landed.
 
 The corpus holds real API responses; it is read in place and never copied into the repository.
 """
@@ -7,46 +8,41 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 
 from crawlers.replay import boards_in, snapshots
-from crawlers.replay.server import ReplayServer
-from crawlers.run import run_spider
+from tests.conftest import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-API = {"greenhouse": "GREENHOUSE_API_URL", "lever": "LEVER_API_URL", "ashby": "ASHBY_API_URL"}
 KEY = {"greenhouse": "jobs", "lever": None, "ashby": "jobs"}
 
-pytestmark = [
-    pytest.mark.corpus,
-    pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}"),
-]
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def corpus_server():
+def crawled(corpus_replay):
+    """spider -> (summary, landed lines, snapshot) of the session's corpus replay."""
+    _, _, raw_dir = corpus_replay
     ((_, snapshot),) = snapshots(CORPUS)
-    with ReplayServer(snapshot) as server:
-        yield server, snapshot
+
+    def read(spider: str):
+        summary = json.loads((raw_dir / f"{spider}.summary.json").read_text(encoding="utf-8"))
+        with gzip.open(raw_dir / f"{spider}.jsonl.gz", "rt", encoding="utf-8") as fh:
+            lines = [json.loads(line) for line in fh]
+        return summary, lines, snapshot
+
+    return read
 
 
 @pytest.mark.parametrize("spider", ["greenhouse", "lever", "ashby"])
-def test_every_corpus_board_lands_ok(corpus_server, spider, tmp_path):
-    server, snapshot = corpus_server
+def test_every_corpus_board_lands_ok(crawled, spider):
+    summary, lines, snapshot = crawled(spider)
     boards = boards_in(snapshot)[spider]
-    summary = run_spider(
-        spider, tmp_path, boards=boards, timeout=120,
-        settings={API[spider]: server.url, "JOBTRENDS_FAST_HOSTS": ["127.0.0.1"], "LEVER_PAGE_SIZE": 1},
-    )
     for board in boards:
         data = json.loads((snapshot / spider / f"{board}.json").read_bytes())
         expected = len(data if KEY[spider] is None else data[KEY[spider]])
         outcome = summary["boards"][board]
         assert (outcome["status"], outcome["n_items"]) == ("ok", expected), board
-    with gzip.open(tmp_path / f"{spider}.jsonl.gz", "rt", encoding="utf-8") as fh:
-        lines = [json.loads(line) for line in fh]
     assert len(lines) == sum(o["n_responses"] for o in summary["boards"].values())
     if spider != "lever":  # Lever pages are re-sliced; the others are served and landed unchanged
         for line in lines:
@@ -55,27 +51,17 @@ def test_every_corpus_board_lands_ok(corpus_server, spider, tmp_path):
 
 # --- the other sources: hn, jsonld, remoteok, remotive ----------------------------------------------
 
-FEED_API = {"hn": "HN_API_URL", "jsonld": "JSONLD_BASE_URL", "remoteok": "REMOTEOK_API_URL",
-            "remotive": "REMOTIVE_API_URL"}
 # Items the corpus README states: 1,660 top-level HN comments in five threads, 100 saved OpenAI
 # career pages, 97 Remote OK postings (98 elements less the legal notice), 35 Remotive postings.
 FEED_ITEMS = {"hn": 1660, "jsonld": 100, "remoteok": 97, "remotive": 35}
 
 
 @pytest.mark.parametrize("spider", ["hn", "jsonld", "remoteok", "remotive"])
-def test_every_corpus_feed_lands_ok(corpus_server, spider, tmp_path):
-    server, snapshot = corpus_server
-    boards = boards_in(snapshot)[spider]
-    assert boards, f"the corpus holds no {spider} data"
-    summary = run_spider(
-        spider, tmp_path, boards=boards, timeout=300,
-        settings={FEED_API[spider]: server.url, "JOBTRENDS_FAST_HOSTS": ["127.0.0.1"], "HN_MAX_THREADS": 1000,
-                  "JOBTRENDS_STATE_DIR": str(tmp_path / "state")},
-    )
+def test_every_corpus_feed_lands_ok(crawled, spider):
+    summary, lines, snapshot = crawled(spider)
+    assert boards_in(snapshot)[spider], f"the corpus holds no {spider} data"
     assert {o["status"] for o in summary["boards"].values()} == {"ok"}
     assert sum(o["n_items"] for o in summary["boards"].values()) == FEED_ITEMS[spider]
-    with gzip.open(tmp_path / f"{spider}.jsonl.gz", "rt", encoding="utf-8") as fh:
-        lines = [json.loads(line) for line in fh]
     assert len(lines) == sum(o["n_responses"] for o in summary["boards"].values())
     assert all(line["status"] == 200 for line in lines)
     if spider == "hn":

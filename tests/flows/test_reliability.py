@@ -15,15 +15,15 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
 import pytest
 
 from crawlers.parsers import UnparseableBody
 from flows.land import read_raw_lines
 from flows.runlock import EXIT_BUSY
-from tests.conftest import PREFECT_SERVER, REPO
+from tests.conftest import REPO, assert_nothing_left
 from warehouse import db
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api")]
@@ -98,31 +98,6 @@ def counts(home: Path) -> dict[str, tuple]:
         return {name: tuple(con.execute(sql).fetchall()[0]) for name, sql in COUNTS.items()}
 
 
-def ours_started_since(started: float) -> list[psutil.Process]:
-    """Processes started since *started* that descend from this test session (pytest is their
-    subreaper, so a command's orphans end up here too) — other than the session's Prefect server."""
-    server = PREFECT_SERVER.process.pid if PREFECT_SERVER.process else None
-    found = []
-    for proc in psutil.Process().children(recursive=True):
-        try:
-            if proc.pid != server and proc.create_time() >= started - 0.5 and proc.status() != psutil.STATUS_ZOMBIE:
-                found.append(proc)
-        except psutil.NoSuchProcess:
-            continue
-    return found
-
-
-def assert_nothing_left(started: float, grace_s: float = 30) -> None:
-    """Give a dying process tree *grace_s* to go, then name whatever is still running."""
-    deadline = time.monotonic() + grace_s
-    while (left := ours_started_since(started)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    names = [" ".join(p.cmdline())[:160] for p in left if p.is_running()]
-    for proc in left:  # never leave them to the next test
-        proc.kill()
-    assert names == [], f"processes outlived the command: {names}"
-
-
 @pytest.fixture(scope="module")
 def replay(tmp_path_factory) -> tuple[Path, Path]:
     return build_replay(tmp_path_factory.mktemp("replay"))
@@ -147,50 +122,81 @@ def clean_counts(tmp_path_factory, replay, week1_home) -> dict[str, tuple]:
     return counts(home)
 
 
-@pytest.mark.parametrize("stage", STAGES)
-def test_kill_9_at_each_stage_then_a_plain_rerun_counts_as_a_clean_run(stage, tmp_path, replay, week1_home, clean_counts):
-    home = tmp_path / "home"
+@dataclass
+class Killed:
+    """What was seen of a run stopped inside one stage, then killed with SIGKILL."""
+
+    paused_at: str
+    query: subprocess.CompletedProcess[str]  # `jobtrends query` while it was stopped there
+    second: subprocess.CompletedProcess[str]  # a second run started meanwhile
+    after: dict[str, tuple]  # the warehouse's counts after the kill
+    raw_runs: set[Path]  # the raw folders of the week after the kill
+
+
+@pytest.fixture(scope="module")
+def kill_chain(tmp_path_factory, replay, week1_home):
+    """On one home holding week 1, week 2 is run and killed (the whole process group: the command,
+    its crawl, its Prefect server) at each stage in turn: each run after the first is the re-run
+    after the kill before it, and must get further. Then one plain re-run. Each run costs a whole
+    command (~20-40 s), hence one chain rather than a run and a re-run per stage."""
+    home = tmp_path_factory.mktemp("kill-chain") / "home"
     shutil.copytree(week1_home, home)
-    before = counts(home)
-    marker, log = tmp_path / "paused", tmp_path / "run.log"
+    before, seen = counts(home), {}
     started = time.time()
-    run = start_cli("demo", "--corpus", str(replay[1]), "--home", str(home), env=paused_env(stage, marker), log=log)
-    try:
-        assert wait_for_pause(marker, run, log) == stage
-
-        # `jobtrends query` answers mid-run: from the warehouse as it was before the run, or once the
-        # load has committed (the report stage), as it is after it.
-        published = clean_counts if stage == "report" else before
-        answer = cli("query", "--home", str(home), "--format", "csv", "select count(*) as n from sightings")
-        assert answer.returncode == 0, answer.stderr
-        assert answer.stdout == f"n\n{published['sightings'][0]}\n"
-
-        # A second run on the same home refuses at once, in one line, with its documented status.
-        second = cli("demo", "--corpus", str(replay[1]), "--home", str(home))
-        assert second.returncode == EXIT_BUSY
-        assert second.stderr.count("\n") == 1 and second.stderr.startswith("jobtrends: another jobtrends run is using")
-        assert "Traceback" not in second.stderr
-    finally:
-        os.killpg(run.pid, signal.SIGKILL)  # the whole run: the command, its crawl and its Prefect server
-        run.wait(timeout=60)
-    assert counts(home) == published  # nothing half-loaded is visible
-
+    for stage in STAGES:
+        marker, log = home.parent / f"paused-{stage}", home.parent / f"run-{stage}.log"
+        run = start_cli("demo", "--corpus", str(replay[1]), "--home", str(home), env=paused_env(stage, marker), log=log)
+        try:
+            paused_at = wait_for_pause(marker, run, log)
+            query = cli("query", "--home", str(home), "--format", "csv", "select count(*) as n from sightings")
+            second = cli("demo", "--corpus", str(replay[1]), "--home", str(home))
+        finally:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait(timeout=60)
+        week = home / "raw" / "2026-11-16"
+        raw_runs = {p for p in week.iterdir() if p.is_dir()} if week.is_dir() else set()
+        seen[stage] = Killed(paused_at, query, second, counts(home), raw_runs)
     rerun = cli("demo", "--corpus", str(replay[1]), "--home", str(home))
-    assert rerun.returncode == 0, rerun.stderr[-3000:]  # no stale lock, no half-written staging file in the way
-    assert counts(home) == clean_counts
-    assert not list(home.glob(".warehouse.duckdb.next*"))
+    return home, before, seen, rerun, started
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_kill_9_inside_each_stage_loses_nothing_and_blocks_nothing(stage, kill_chain, clean_counts):
+    home, before, seen, rerun, _ = kill_chain
+    killed = seen[stage]
+    # The run after the kill before this one got here: no stale lock, no leftover in its way.
+    assert killed.paused_at == stage
+    # `jobtrends query` answered mid-run: the warehouse as it was before the run, or once the load has
+    # committed (the report stage), as it is after it — never half a week.
+    published = clean_counts if stage == "report" else before
+    assert killed.query.returncode == 0, killed.query.stderr
+    assert killed.query.stdout == f"n\n{published['sightings'][0]}\n"
+    # A second run on the same home refused at once, in one line, with its documented status.
+    assert killed.second.returncode == EXIT_BUSY, killed.second.stderr
+    assert killed.second.stderr.count("\n") == 1
+    assert killed.second.stderr.startswith("jobtrends: another jobtrends run is using")
+    # After the kill: nothing half-loaded is visible, nothing counted twice.
+    assert killed.after == published
+
+
+def test_a_plain_rerun_after_the_kills_counts_as_one_clean_run(kill_chain, clean_counts):
+    home, _, _, rerun, started = kill_chain
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert counts(home) == clean_counts  # 0 postings lost, 0 doubled
+    assert not list(home.glob(".warehouse.duckdb.next*"))  # the killed load's private copy is gone
     assert_nothing_left(started)
 
-    if stage == "crawl":
-        # The killed crawl left a raw file cut mid-stream and no summary: it reads as truncated, never
-        # as complete, and no loaded run points at it.
-        runs = [p for p in (home / "raw" / "2026-11-16").iterdir() if p.is_dir()]
-        (killed,) = [p for p in runs if not list(p.glob("*.summary.json"))]
-        partial = next(killed.glob("*.jsonl.gz"))
-        with pytest.raises(UnparseableBody, match="truncated"):
-            list(read_raw_lines(partial))
-        with db.connect_read(home) as con:
-            assert con.execute("select count(*) from run_log where run_id = ?", [killed.name]).fetchall() == [(0,)]
+
+def test_a_killed_crawl_leaves_a_raw_file_read_as_truncated_never_as_complete(kill_chain):
+    home, _, seen, _, _ = kill_chain
+    # The crawl was stopped after its first response: a raw file cut mid-stream, and no summary.
+    (killed,) = seen["crawl"].raw_runs
+    assert not list(killed.glob("*.summary.json"))
+    partial = next(killed.glob("*.jsonl.gz"))
+    with pytest.raises(UnparseableBody, match="truncated"):
+        list(read_raw_lines(partial))
+    with db.connect_read(home) as con:  # and no loaded run points at it
+        assert con.execute("select count(*) from run_log where run_id = ?", [killed.name]).fetchall() == [(0,)]
 
 
 def own_server_env(marker: Path | None, stage: str | None, prefect_home: Path, **extra: str) -> dict[str, str]:
@@ -246,4 +252,5 @@ def test_a_run_stopped_mid_way_leaves_no_process_and_an_intact_warehouse(how, tm
     # kill -9 gives no chance to clean up: the Prefect server and any crawl go by their parent-death signal.
     assert_nothing_left(started)
     assert counts(home) == before
-    assert "Traceback" not in log.read_text()
+    if not how.startswith("Ctrl-C"):  # there, Prefect's log shows the interrupted crawl task's traceback
+        assert "Traceback" not in log.read_text()

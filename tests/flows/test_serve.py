@@ -21,6 +21,7 @@ import pytest
 
 from crawlers.replay.server import ReplayServer
 from flows import journal
+from tests.conftest import assert_nothing_left
 from warehouse import db
 
 pytestmark = pytest.mark.slow
@@ -99,6 +100,7 @@ def test_serve_schedules_the_weekly_run_and_runs_it(tmp_path, fixture_text):
             "JOBTRENDS_SPIDERS": "greenhouse", "JOBTRENDS_CRAWL_RETRIES": "0",
         }
         env.pop("PREFECT_API_URL", None)
+        started = time.time()
         with log.open("wb") as out:
             process = subprocess.Popen(
                 [sys.executable, "-m", "flows.cli", "serve", "--home", str(home), "--cron", "0 6 * * 1"],
@@ -143,7 +145,8 @@ def test_serve_schedules_the_weekly_run_and_runs_it(tmp_path, fixture_text):
             assert [r["state_name"] for r in ui_runs if r["id"] == run["id"]] == ["Degraded"]
         finally:
             os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=60)
+            process.wait(timeout=120)
+    assert_nothing_left(started)  # the Prefect server, the serving child and its flow runs all stopped
     with db.connect_read(home) as con:
         assert con.execute("select count(*) from postings").fetchall() == [(2,)]
         assert con.execute("select board, status from crawl_runs order by board").fetchall() == [("acme", "ok"), ("vanished", "failed")]
