@@ -42,6 +42,29 @@ def fixture_text():
     return read
 
 
+# The suite runs on two workers (pytest-xdist): each test module stays on one worker, so its module
+# fixtures are built once, and the modules that share a costly session fixture (the demo's sample
+# warehouse, the corpus replay) stay together on one worker, so it is built once. (xdist's own
+# `loadgroup` marks do not take with pytest 9, whose node ids xdist can no longer suffix.)
+SHARED_FIXTURE_MODULES = dict.fromkeys(
+    ("tests/flows/test_weekly_flow.py", "tests/crawlers/test_crawl_corpus.py", "tests/reports/test_report_page.py",
+     "tests/reports/test_page_browser.py"),
+    "sample-and-corpus",
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return SHARED_FIXTURE_MODULES.get(module, module)
+
+    return SharedFixtureScheduling(config, log)
+
+
 @pytest.fixture(scope="session")
 def prefect_api() -> str:
     """The session's Prefect API URL, its server started on first use (a cold start on a busy 2-core

@@ -30,7 +30,7 @@ def test_a_test_session_leaves_no_process_behind():
     env = {**os.environ, INNER: "1"}
     env.pop("PREFECT_API_URL", None)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{__file__}::test_the_session_prefect_server_answers"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", f"{__file__}::test_the_session_prefect_server_answers"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
