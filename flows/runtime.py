@@ -127,12 +127,6 @@ class PrefectServer:
             process.wait(timeout=grace_s)
         _signal_group(process.pid, signal.SIGKILL)  # anything the server itself started
 
-    def __enter__(self) -> PrefectServer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
 
 def _signal_group(pgid: int, signum: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
