@@ -154,6 +154,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
 @contextlib.contextmanager
 def running_flows(home: Path, settings: Settings, what: str) -> Iterator[None]:
     """The run lock first (a second run refuses before it starts a server), then a Prefect server of
@@ -162,7 +166,7 @@ def running_flows(home: Path, settings: Settings, what: str) -> Iterator[None]:
     from flows.runtime import owned_processes, prefect_api
 
     with owned_processes(), run_lock(home, what), prefect_api(
-        home, timeout_s=settings.prefect_start_timeout_s, progress=lambda line: print(line, file=sys.stderr, flush=True),
+        home, timeout_s=settings.prefect_start_timeout_s, progress=_say,
     ):
         yield
 
@@ -193,7 +197,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     # Prefect's temporary server schedules nothing: serve needs a real one, with its services and UI.
     with owned_processes(), prefect_api(
         home, port=settings.prefect_server_port, services=True, ui=True, timeout_s=settings.prefect_start_timeout_s,
-        progress=lambda line: print(line, file=sys.stderr, flush=True),
+        progress=_say,
     ) as api_url:
         print(f"serving deployment 'weekly/weekly' on cron '{cron}' ({timezone}) against {api_url}; Ctrl-C stops", flush=True)
         # A child of its own: flow runs import Prefect with PREFECT_API_URL already set.
