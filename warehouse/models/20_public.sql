@@ -48,7 +48,8 @@ SELECT
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_currency ELSE l.salary_currency END AS salary_currency,
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_period ELSE l.salary_period END AS salary_period,
     j.canonical_id, l.period_month, l.period_raw, l.salary_text, l.tags_raw, l.roles_raw,
-    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source
+    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source,
+    NULL::VARCHAR AS state, []::VARCHAR[] AS degree_fields
 FROM latest AS l
 JOIN seen AS s USING (posting_id)
 JOIN stg_posting_jobs AS j USING (posting_id);
@@ -100,7 +101,7 @@ SELECT seen.week, seen.canonical_id, p.posting_id, p.source, p.company, p.title,
        END AS region,
        p.remote, p.degree_min, p.degree_or_equivalent, p.years_min,
        (coalesce(p.salary_min_usd, p.salary_max_usd) + coalesce(p.salary_max_usd, p.salary_min_usd)) / 2 AS salary_usd,
-       p.content_hash
+       p.content_hash, p.state, p.degree_fields
 FROM seen JOIN postings AS p USING (posting_id)
 QUALIFY row_number() OVER (PARTITION BY seen.week, seen.canonical_id ORDER BY seen.posting_id) = 1;
 
