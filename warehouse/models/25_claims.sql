@@ -97,7 +97,7 @@ SELECT DISTINCT pop::VARCHAR AS pop_key, pop FROM (
 -- Each population's jobs in each window, each job once (its latest week in the window).
 CREATE OR REPLACE VIEW stg_claim_window_jobs AS
 SELECT p.pop_key, w.week, w.span, j.week AS job_week, j.canonical_id, j.employer, j.states_degree,
-       j.salary_usd, j.years_min
+       j.salary_usd, j.years_min, j.posting_id
 FROM stg_claim_populations AS p
 CROSS JOIN stg_claim_windows AS w
 JOIN stg_claim_jobs AS j ON j.week = w.job_week
@@ -109,13 +109,15 @@ CREATE OR REPLACE VIEW stg_claim_population_spans AS
 WITH counts AS (SELECT pop_key, week, span, count(*) AS n FROM stg_claim_window_jobs GROUP BY ALL)
 SELECT pop_key, week, coalesce(min(span) FILTER (WHERE n >= 30), 13) AS span FROM counts GROUP BY ALL;
 
--- The jobs each share or paired-comparison claim is tested on.
+-- The jobs each share or paired-comparison claim is tested on (and, for examples, a figure claim's
+-- population and a group comparison's first group).
 CREATE OR REPLACE VIEW stg_claim_segment_jobs AS
 SELECT c.claim_id, wj.*
 FROM ref_claims AS c
-JOIN stg_claim_population_spans AS ps ON ps.pop_key = c.population::VARCHAR
+JOIN stg_claim_population_spans AS ps
+  ON ps.pop_key = CASE WHEN c.test_kind = 'compare_groups' THEN c.group_a ELSE c.population END::VARCHAR
 JOIN stg_claim_window_jobs AS wj ON wj.pop_key = ps.pop_key AND wj.week = ps.week AND wj.span = ps.span
-WHERE c.test_kind IN ('share_any', 'share_each', 'compare');
+WHERE c.test_kind IN ('share_any', 'share_each', 'compare', 'median', 'compare_groups');
 
 -- Share claims: per claim, week and item (the claim for an any-of test, each subject for an `each`
 -- test), whether each job has it. Degree claims count only the jobs that state a degree requirement.
