@@ -59,6 +59,20 @@ SEGMENT_FIELDS = {
 }
 MAX_QUOTE_WORDS = 25
 
+# The scorecard's verdicts (evidence classes), best evidence for the guide first, each in one line
+# (README.md, "Verdicts: evidence classes"; warehouse/models/25_claims.sql computes them).
+VERDICT_MEANINGS = {
+    "supported": "the 95 % interval lies inside what the guide expects",
+    "partly supported": "the interval straddles the expectation: the data cannot tell yet",
+    "contradicted": "direct counter-evidence: a comparison or trend reversed, a figure outside its band, "
+                    "a skill called unnecessary that many jobs require, a degree or role share the postings state otherwise",
+    "rarely asked for": "a concrete tool or requirement that employers name when they want it, named by too few jobs",
+    "rarely stated": "a foundation postings take for granted: few name it, which is no evidence against the guide",
+    "not testable yet": "too few jobs in the segment, even pooled over 13 weeks",
+    "untestable": "postings cannot test this claim",
+}
+VERDICTS = tuple(VERDICT_MEANINGS)
+
 _NUMBER = r"([0-9]+(?:\.[0-9]+)?)"
 _SHARE = re.compile(rf"^(each )?share (>=|<=) {_NUMBER}$")
 _COMPARE = re.compile(r"^share\(([^()\s]+)\) > share\(([^()\s]+)\)$")

@@ -121,8 +121,10 @@ FROM postings AS p
 JOIN stg_current_mentions AS m USING (content_hash)
 JOIN ref_skills AS r USING (skill);
 
+-- tacit: a foundation employers take for granted (its absence from postings is no evidence);
+-- defines_population: named by nearly every ML job by construction (AI, machine learning).
 CREATE OR REPLACE VIEW skills AS
-SELECT skill, name, category, aliases, parent
+SELECT skill, name, category, aliases, parent, tacit, defines_population
 FROM ref_skills;
 
 -- Share of the ML-role jobs seen in a week that ask for each skill (every skill, every week; zeros
@@ -173,5 +175,9 @@ FROM ref_guides;
 
 CREATE OR REPLACE VIEW claims AS
 SELECT c.claim_id, c.doc, g.title AS guide_title, c.topic, c.subjects, c.stance, c.quote, c.test, c.test_kind,
-       c.segment, c.reason, c.note
+       c.segment, c.reason, c.note, c.point_id, c.required_only
 FROM ref_claims AS c LEFT JOIN ref_guides AS g USING (doc);
+
+-- Claim ids once published and no longer tested, with why.
+CREATE OR REPLACE VIEW withdrawn_claims AS
+SELECT claim_id, reason FROM ref_withdrawn_claims;
