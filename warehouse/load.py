@@ -48,23 +48,30 @@ CLAIM_SCHEMA = {
 }
 
 
+
 def claims_frame(claims: list[dict]) -> pl.DataFrame:
     """ref_claims rows (warehouse.reference.claim_row) as a frame in the table's column order."""
     return pl.DataFrame(claims, schema=CLAIM_SCHEMA).select(CLAIM_COLUMNS)
 
 
-def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
-    con.execute("DELETE FROM ref_skills")
-    skills = pl.DataFrame(
+def reference_skills(taxonomy: Taxonomy) -> pl.DataFrame:
+    """The taxonomy as ``ref_skills`` rows: one per skill, with its tacit and defines_population flags."""
+    return pl.DataFrame(
         [
-            (s.id, s.name, s.category, list(s.aliases) + list(s.aliases_cs), s.parent, taxonomy.version)
+            (s.id, s.name, s.category, list(s.aliases) + list(s.aliases_cs), s.parent, taxonomy.version,
+             s.tacit, s.defines_population)
             for s in taxonomy.skills
         ],
         schema={"skill": pl.String, "name": pl.String, "category": pl.String, "aliases": pl.List(pl.String),
-                "parent": pl.String, "taxonomy_version": pl.String},
+                "parent": pl.String, "taxonomy_version": pl.String, "tacit": pl.Boolean,
+                "defines_population": pl.Boolean},
         orient="row",
     )
-    _insert(con, "ref_skills", skills)
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
+    con.execute("DELETE FROM ref_skills")
+    _insert(con, "ref_skills", reference_skills(taxonomy))
     guides, claims = load_claims()
     con.execute("DELETE FROM ref_claims")
     con.execute("DELETE FROM ref_withdrawn_claims")
@@ -236,5 +243,5 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 __all__ = [
     "RunInfo", "extract_missing", "extracted_hashes", "load_canonical_jobs", "load_journal", "load_mentions",
-    "load_reference", "load_week",
+    "load_reference", "load_week", "reference_skills",
 ]
