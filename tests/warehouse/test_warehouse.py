@@ -152,7 +152,8 @@ def test_query_surface_columns(tmp_path, fixture_text):
     }
     # Columns added later go at the end.
     postings_tail = ["canonical_id", "period_month", "period_raw", "salary_text", "tags_raw", "roles_raw",
-                     "degree_min", "degree_or_equivalent", "years_min", "salary_source", "seniority_source"]
+                     "degree_min", "degree_or_equivalent", "years_min", "salary_source", "seniority_source",
+                     "state", "degree_fields"]
     with db.connect_read(tmp_path) as con:
         for view, columns in expected.items():
             actual = [d[0] for d in con.sql(f"select * from {view} limit 0").description]
