@@ -31,7 +31,8 @@ from flows.runlock import run_lock
 from flows.skills import SkillExtractor, load_taxonomy
 from warehouse import db
 from warehouse.load import (
-    RunInfo, extract_missing, extracted_hashes, load_canonical_jobs, load_journal, load_mentions, load_reference, load_week,
+    RunInfo, extract_missing, extracted_hashes, fill_states, load_canonical_jobs, load_journal, load_mentions,
+    load_reference, load_week,
 )
 
 # Scrapy setting -> the Settings attribute that holds its live value.
@@ -115,6 +116,7 @@ def load(
     with db.write_window(home) as con:
         load_reference(con, taxonomy)
         load_week(con, run, postings, crawl_frame.select(CRAWL_FIELDS), quarantine_frame, skipped_frame)
+        fill_states(con)  # sightings stored before the state column
         pause_point("load")  # mid-transaction: the week's rows are in, not yet committed
         n_jobs = load_canonical_jobs(con, assign_canonical_ids)
         load_mentions(con, taxonomy.version, mentions, facets=facets)

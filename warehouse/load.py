@@ -14,16 +14,18 @@ from datetime import date, datetime
 import duckdb
 import polars as pl
 
+from flows.normalize import locations
 from flows.normalize.salary import annual_usd
 from flows.skills import FACETS_BY_HASH, SkillExtractor, Taxonomy
 from warehouse.reference import CLAIM_COLUMNS, load_claims, load_guide_mentions, load_withdrawn
 
 
-# Versions extracted with taxonomy version $v: skills and facets both stored.
+# Versions extracted with taxonomy version $v: skills and facets both stored. A facet row stored before
+# a facet existed holds NULL for it (degree_fields before migration 0007): that version is read again.
 _EXTRACTED = (
     "SELECT e.content_hash FROM skill_extractions AS e"
     " JOIN posting_facets AS f ON f.content_hash = e.content_hash AND f.taxonomy_version = e.taxonomy_version"
-    " WHERE e.taxonomy_version = $v"
+    " WHERE e.taxonomy_version = $v AND f.degree_fields IS NOT NULL"
 )
 
 
@@ -211,8 +213,37 @@ def load_canonical_jobs(con: duckdb.DuckDBPyConnection, assign: Callable[[pl.Dat
     return mapping["canonical_id"].n_unique() if mapping.height else 0
 
 
+def fill_states(con: duckdb.DuckDBPyConnection) -> int:
+    """Give US sightings stored before there was a ``state`` column (migration 0007) the state their
+    location_raw names, as normalisation now does for new ones. Sightings whose location names none
+    stay NULL, and are looked at again on the next load (a few distinct strings). Returns how many
+    sightings gained a state."""
+    rows = con.execute(
+        "SELECT DISTINCT location_raw FROM sightings WHERE state IS NULL AND country = 'US' AND location_raw IS NOT NULL"
+    ).fetchall()
+    found = [(raw, state) for (raw,) in rows if (state := locations.state(raw))]
+    if not found:
+        return 0
+    con.register("found_states", pl.DataFrame(found, schema={"location_raw": pl.String, "state": pl.String}, orient="row"))
+    try:
+        [(n,)] = con.execute(
+            "UPDATE sightings SET state = f.state FROM found_states AS f"
+            " WHERE sightings.state IS NULL AND sightings.country = 'US' AND sightings.location_raw = f.location_raw"
+        ).fetchall()
+    finally:
+        con.unregister("found_states")
+    return n
+
+
 def extracted_hashes(con: duckdb.DuckDBPyConnection, taxonomy_version: str) -> set[str]:
     """The versions whose skills and facets were both extracted with this taxonomy version."""
+    # A published warehouse not yet migrated to 0007 (the weekly flow reads it before its load migrates
+    # it) has no degree_fields: none of its versions counts as extracted.
+    [(has_fields,)] = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'posting_facets' AND column_name = 'degree_fields'"
+    ).fetchall()
+    if not has_fields:
+        return set()
     rows = con.sql(_EXTRACTED, params={"v": taxonomy_version}).fetchall()
     return {row[0] for row in rows}
 
@@ -221,6 +252,8 @@ def _facet_rows(facets: pl.DataFrame | None) -> pl.DataFrame:
     """Extractor facets -> posting_facets rows: one per version, the text salary also in annual USD."""
     if facets is None:
         facets = pl.DataFrame(schema=FACETS_BY_HASH)
+    if "degree_fields" not in facets.columns:  # facets from before degree_fields: stored NULL, read again later
+        facets = facets.with_columns(pl.lit(None, dtype=FACETS_BY_HASH["degree_fields"]).alias("degree_fields"))
     facets = facets.select([pl.col(name).cast(dtype) for name, dtype in FACETS_BY_HASH.items()]).unique("content_hash", keep="first")
     salary = facets.select("salary_min", "salary_max", "salary_currency", "salary_period").iter_rows()
     usd = [(annual_usd(low, currency, period), annual_usd(high, currency, period)) for low, high, currency, period in salary]
@@ -242,6 +275,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 
 __all__ = [
-    "RunInfo", "extract_missing", "extracted_hashes", "load_canonical_jobs", "load_journal", "load_mentions",
-    "load_reference", "load_week", "reference_skills",
+    "RunInfo", "extract_missing", "extracted_hashes", "fill_states", "load_canonical_jobs", "load_journal",
+    "load_mentions", "load_reference", "load_week", "reference_skills",
 ]

@@ -27,6 +27,8 @@ POSTING_SCHEMA: dict[str, pl.DataType] = {
     "description_html": pl.String(), "description_text": pl.String(), "content_hash": pl.String(),
     "period_raw": pl.String(), "period_month": pl.Date(), "salary_text": pl.String(),
     "tags_raw": pl.String(), "roles_raw": pl.String(),
+    # Added later, so at the end; its raw twin is location_raw (as country's is).
+    "state": pl.String(),
 }
 # What makes a new version of a posting: a change here means re-extracting its skills.
 CONTENT_FIELDS = (
@@ -64,6 +66,7 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
     family = titles.role_family(title)
     period, currency = record.get("salary_period"), record.get("salary_currency")
     posted = dates.posted_at(record.get("posted_at_raw"))
+    country, state = locations.place(record.get("location_raw"))
     values = {
         "posting_id": posting_id(source, board, record["source_id"]),
         "source": source, "board": board, "source_id": record["source_id"],
@@ -73,7 +76,7 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
         "title": " ".join(title.split()), "url": record.get("url"),
         "location_raw": record.get("location_raw"),
         "location": locations.primary_location(record.get("location_raw")),
-        "country": locations.country(record.get("location_raw")),
+        "country": country, "state": state,
         "workplace_raw": record.get("workplace_raw"),
         "remote": locations.remote(record.get("workplace_raw"), record.get("location_raw"), title),
         "employment_type_raw": record.get("employment_type_raw"),

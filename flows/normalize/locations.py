@@ -1,7 +1,13 @@
-"""Location text -> primary location, ISO 3166-1 alpha-2 country, and remote/hybrid/onsite.
+"""Location text -> primary location, ISO 3166-1 alpha-2 country, US state, and remote/hybrid/onsite.
 
 Country comes from the first location that names one: a country name or code, a US state or
 Canadian province, or a well-known tech city. Unknown stays ``None`` rather than guessed.
+
+State (two-letter USPS code) comes from the first location that names a US state, by name ("Austin,
+Texas", "New York") or by code ("San Francisco, CA"), and only when the country is the US. A city
+alone names no state ("San Francisco", "NYC": ``None``). Codes that are also words or other places'
+abbreviations (IN, OR, ME, OH, OK, DE, HI, LA, CA, and the time zones CT, MT) count only in the "City,
+ST" shape, in capitals.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ US_STATES = {
     "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX",
     "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
     "wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "washington dc": "DC", "d.c.": "DC",
+    "washington d.c.": "DC", "washington d.c": "DC", "d.c": "DC",
 }
 CA_PROVINCES = {
     "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
@@ -68,6 +75,16 @@ CITIES = {
     "washington, dc": "US", "edinburgh, uk": "GB", "bristol": "GB", "belfast": "GB", "galway": "IE", "buenos aires": "AR", "taipei": "TW", "dubai": "AE", "abu dhabi": "AE",
 }
 US_STATE_CODES = set(US_STATES.values())
+# State codes that are also words ("in", "or", "me"...) or other places' abbreviations ("DE" Germany,
+# "LA" Los Angeles): a country clue elsewhere, a state only in the "City, ST" shape.
+_COUNTRY_CODE_WORDS = ("in", "de", "me", "or", "oh", "ok")
+# For the state, also "LA" (Los Angeles), "HI", "CA" (Canada: "Remote (US/CA)") and time zones ("ET/CT/MT").
+_STATE_CODE_WORDS = (*_COUNTRY_CODE_WORDS, "hi", "la", "ca", "ct", "mt")
+_CITY_ST = re.compile(r",\s*([A-Z]{2})\b")
+# For the state, the "City" must be a place, not a country or a qualifier ("Remote, OR", "US only, LA or SF").
+_CITY_ST_STRICT = re.compile(r"(?<!\bUS)(?<!\bUSA)(?<![Oo]nly)(?<!ONLY)(?<![Rr]emote)(?<!REMOTE),\s*([A-Z]{2})\b")
+# The places one location lists: "Boston, MA or Washington, DC", "SF / NYC", "Honolulu, HI; Austin, TX".
+_STATE_PARTS = re.compile(r"[^;/|&]+?(?=\s+(?:or|and)\s+|[;/|&]|$)")
 _SPLIT = re.compile(r"\s*(?:[,;/|()\-–—•·]|\bor\b|\band\b)\s*", re.I)
 
 
@@ -80,12 +97,55 @@ def primary_location(location_raw: str | None) -> str | None:
 
 def country(location_raw: str | None) -> str | None:
     """The ISO alpha-2 country of the first location that names one."""
+    return place(location_raw)[0]
+
+
+def state(location_raw: str | None) -> str | None:
+    """The USPS code of the first location that names a US state; ``None`` unless the country is the US."""
+    return place(location_raw)[1]
+
+
+def place(location_raw: str | None) -> tuple[str | None, str | None]:
+    """(country, state): the country of the first location naming one, and the US state of the first
+    location naming one when that country is the US (else ``None``)."""
     if not location_raw:
-        return None
-    for location in location_raw.split(" | "):
-        found = _country_of(location)
-        if found:
-            return found
+        return None, None
+    locations = location_raw.split(" | ")
+    found = next(filter(None, map(_country_of, locations)), None)
+    if found != "US":
+        return found, None
+    return found, next(filter(None, map(_state_of, locations)), None)
+
+
+def _tokens(lowered: str) -> list[str]:
+    return [t for t in _SPLIT.split(lowered) if t]
+
+
+def _state_of(location: str) -> str | None:
+    """The US state one location names, or None (whatever its country; ``place`` checks that)."""
+    lowered = " ".join(location.lower().split())
+    several = len(_tokens(lowered)) > 1  # a bare code ("CA", "IN") alone is no state
+    # One location may list several places ("Boston, MA or Washington, DC"; "Honolulu, HI; Austin, TX"):
+    # the first that names a state wins; within one, scan from the end ("City, State, Country").
+    for part in _STATE_PARTS.finditer(location):
+        for token in reversed(_tokens(" ".join(part.group().lower().split()))):
+            token = token.strip(" .")
+            if token in US_STATES:
+                return US_STATES[token]
+            if token.upper() in US_STATE_CODES and several and token not in _STATE_CODE_WORDS:
+                return token.upper()
+        for match in _CITY_ST_STRICT.finditer(location, part.start(), len(location)):
+            if match.start() >= part.end():
+                break
+            if match.group(1) in US_STATE_CODES:
+                return match.group(1)
+    # Last, a state's name among other words ("New York Office", "Remote - Texas preferred").
+    words = re.findall(r"[\w.]+", lowered)
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            if phrase in US_STATES:
+                return US_STATES[phrase]
     return None
 
 
@@ -93,7 +153,7 @@ def _country_of(location: str) -> str | None:
     lowered = " ".join(location.lower().split())
     if lowered in CITIES:
         return CITIES[lowered]
-    tokens = [t for t in _SPLIT.split(lowered) if t]
+    tokens = _tokens(lowered)
     # Scan from the end: "City, State, Country" names the country last.
     for token in reversed(tokens):
         token = token.strip(" .")
@@ -101,14 +161,14 @@ def _country_of(location: str) -> str | None:
             return COUNTRIES[token]
         if token in US_STATES:
             return "US"
-        if token.upper() in US_STATE_CODES and len(tokens) > 1 and token not in ("in", "de", "me", "or", "oh", "ok"):
+        if token.upper() in US_STATE_CODES and len(tokens) > 1 and token not in _COUNTRY_CODE_WORDS:
             return "US"
         if token in CA_PROVINCES and len(tokens) > 1:
             return "CA"
         if token in CITIES:
             return CITIES[token]
     # Two-letter US state codes that are also words need the "City, ST" shape.
-    match = re.search(r",\s*([A-Z]{2})\b", location)
+    match = _CITY_ST.search(location)
     if match and match.group(1) in US_STATE_CODES:
         return "US"
     # Last, any run of words naming a place ("Remote US", "New York Office", "SF Bay Area").

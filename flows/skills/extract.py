@@ -26,7 +26,7 @@ import re
 
 import polars as pl
 
-from flows.skills.facets import FACET_SCHEMA, text_facets
+from flows.skills.facets import FACET_DEFAULTS, FACET_SCHEMA, text_facets
 from flows.skills.sections import classify_lines, split_lines
 from flows.skills.taxonomy import Skill, Taxonomy
 
@@ -140,9 +140,7 @@ class SkillExtractor:
             .select("doc", "skill", pl.when("_required").then(pl.lit("required")).otherwise(pl.lit("preferred")).alias("level"), "evidence")
         )
         # A posting with no text still gets its row of facets (all unknown).
-        facets = docs.select("doc").join(text_facets(lines), on="doc", how="left").with_columns(
-            pl.col("degree_min").fill_null("unspecified"), pl.col("degree_or_equivalent").fill_null(False),
-        )
+        facets = docs.select("doc").join(text_facets(lines), on="doc", how="left").with_columns(*FACET_DEFAULTS)
         return found, facets
 
     def _hits(self, lines: pl.DataFrame) -> pl.DataFrame:

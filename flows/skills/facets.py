@@ -1,4 +1,4 @@
-"""Posting facets from text: minimum degree, "or equivalent experience", minimum years, salary.
+"""Posting facets from text: minimum degree, degree fields, "or equivalent experience", minimum years, salary.
 
 Rules (the labelling rules of ``benchmarks/gold/README.md``):
 
@@ -10,6 +10,17 @@ Rules (the labelling rules of ``benchmarks/gold/README.md``):
   degree asked). ``unspecified`` when nothing is named. Abbreviations are case-sensitive and count only
   beside degree words or punctuation, so "MS Office", "the BA team", "Scrum Master", "master data",
   "mastery", "PhDs on our team", "associate's degree" and "a high degree of autonomy" name no degree.
+- **Degree fields** (``degree_fields``): the fields a degree requirement names, on candidate-facing lines
+  that name a degree (not on lines saying no degree is needed), in this order: ``cs`` (computer science,
+  computer/software engineering, informatics, "CS"), ``math`` (mathematics, applied math), ``statistics``,
+  ``physics``, ``engineering`` (electrical, mechanical and other engineering, "EE"), ``data-science``
+  (data science, machine learning, AI), and ``quantitative`` whenever any other is named or the line asks
+  for a "quantitative" field. A field counts inside the degree's own phrase: after the degree word up to
+  the end of its sentence ("BS/MS in Computer Science, Statistics or a related quantitative field"), or
+  just before it ("a Statistics or Math degree"). The phrase stops at a clause that moves on ("with",
+  "who", a number, "preferred"...), and a list item about experience, skills or knowledge is not a field
+  ("BS in CS and 3+ years of machine learning experience" is ``cs`` only). "Related field" alone, other
+  fields (economics, operations research, biology) and "STEM" add nothing. Empty when none.
 - **Or equivalent** (``degree_or_equivalent``): a candidate line lets experience replace the degree
   ("equivalent practical experience", "in lieu of a degree"; on a line naming a degree also "or
   equivalent", "or related/comparable experience", not "or equivalent field"), and the posting names a
@@ -47,8 +58,10 @@ from crawlers.parsers.salary_text import CODES, parse_salary_text
 FACET_SCHEMA = {
     "doc": pl.UInt32, "degree_min": pl.String, "degree_or_equivalent": pl.Boolean, "years_min": pl.Int32,
     "salary_min": pl.Float64, "salary_max": pl.Float64, "salary_currency": pl.String, "salary_period": pl.String,
+    "degree_fields": pl.List(pl.String),
 }
 DEGREES = ("none", "bachelor", "master", "phd", "unspecified")
+DEGREE_FIELDS = ("cs", "math", "statistics", "physics", "engineering", "data-science", "quantitative")
 _RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
 MAX_YEARS = 30  # more than this is company history or a typo, not a requirement
 
@@ -217,7 +230,7 @@ def text_facets(lines: pl.DataFrame) -> pl.DataFrame:
     ``lines`` has ``doc`` (UInt32), ``line_no`` (UInt32), ``line`` (String), ``candidate`` (Boolean:
     candidate-facing section) and ``preferred`` (Boolean: nice-to-have line or section). Returns one
     row per distinct ``doc`` with :data:`FACET_SCHEMA`; a document with nothing found gets
-    ``degree_min`` "unspecified", ``degree_or_equivalent`` False and nulls elsewhere.
+    ``degree_min`` "unspecified", ``degree_or_equivalent`` False, ``degree_fields`` empty and nulls elsewhere.
     """
     docs = lines.select(pl.col("doc").cast(pl.UInt32).unique().sort())
     found: dict[int, _DocFacets] = {}
@@ -235,9 +248,17 @@ def text_facets(lines: pl.DataFrame) -> pl.DataFrame:
     facet_rows = pl.DataFrame([(doc, *f.result()) for doc, f in found.items()], schema=FACET_SCHEMA, orient="row")
     return (
         docs.join(facet_rows, on="doc", how="left")
-        .with_columns(pl.col("degree_min").fill_null("unspecified"), pl.col("degree_or_equivalent").fill_null(False))
+        .with_columns(*FACET_DEFAULTS)
         .select(list(FACET_SCHEMA))
     )
+
+
+# What a document with nothing found (or no text) gets: see text_facets.
+FACET_DEFAULTS = (
+    pl.col("degree_min").fill_null("unspecified"),
+    pl.col("degree_or_equivalent").fill_null(False),
+    pl.col("degree_fields").fill_null(pl.lit([], dtype=pl.List(pl.String))),
+)
 
 
 def _matched_lines(lines: pl.DataFrame) -> pl.DataFrame:
@@ -305,6 +326,7 @@ class _DocFacets:
     def __init__(self) -> None:
         self.degree_rank: int | None = None
         self.names_degree = False
+        self.fields: set[str] = set()
         self.or_equivalent = False
         self.years: int | None = None  # largest required minimum over finished groups
         self.group: int | None = None  # smallest minimum within the current set of alternatives
@@ -313,10 +335,13 @@ class _DocFacets:
 
     def read_degree(self, line: str, tokens: list[str], no_degree: bool, equivalent: bool, or_equivalent: bool) -> None:
         ranks = _degree_ranks(line, tuple(tokens))
+        says_none = no_degree and bool(_NO_DEGREE.search(line))
         if ranks:
             self._lower_degree(min(ranks))
             self.names_degree = True
-        if no_degree and _NO_DEGREE.search(line):
+            if not says_none:  # "no CS degree required" names no field asked for
+                self.fields.update(_degree_fields(line, tuple(tokens)))
+        if says_none:
             self._lower_degree(_RANK["none"])
         if equivalent or (ranks and or_equivalent and _OR_EQUIVALENT.search(line)):
             self.or_equivalent = True
@@ -353,7 +378,9 @@ class _DocFacets:
     def result(self) -> tuple:
         self._close_group()
         degree = DEGREES[self.degree_rank] if self.degree_rank is not None else "unspecified"
-        return (degree, self.or_equivalent and self.names_degree, self.years, *(self.pay or (None,) * 4))
+        fields = self.fields | {"quantitative"} if self.fields else self.fields
+        return (degree, self.or_equivalent and self.names_degree, self.years, *(self.pay or (None,) * 4),
+                [f for f in DEGREE_FIELDS if f in fields])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -393,26 +420,131 @@ def _positions(line: str, tokens: tuple[str, ...]):
         yield start, position, token
 
 
-# Cached: a company's boilerplate lines repeat across its postings (tokens and flags follow from the line).
-@lru_cache(maxsize=1 << 14)
-def _degree_ranks(line: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
-    ranks = []
+def _degree_mentions(line: str, tokens: tuple[str, ...]):
+    """(start, end, rank) of each token naming a degree; rank None for a bare "degree" whose level was
+    named just before ("BS/MS degree": already counted, but still where the degree's phrase is)."""
     for start, end, token in _positions(line, tokens):
         before_char = line[start - 1] if start else " "
         if before_char.isalnum() or before_char in "_.-":  # "LLMS", "e.MS", "360-degree"
             continue
         level = _LEVEL_OF_TOKEN.match(token).lastgroup
         if level != "degree":
-            ranks.append(_RANK[level])
+            yield start, end, _RANK[level]
             continue
         before = line[max(0, start - 30):start]
         if _DEGREE_NOT_BEFORE.search(before) or _DEGREE_NOT_AFTER.match(line, end):
             continue
         clause_before = before[max(before.rfind("."), before.rfind(";")) + 1:]
-        if _LEVEL_JUST_BEFORE.search(clause_before[-25:]):
-            continue
-        ranks.append(_RANK["bachelor"])
-    return tuple(ranks)
+        yield start, end, None if _LEVEL_JUST_BEFORE.search(clause_before[-25:]) else _RANK["bachelor"]
+
+
+# Cached: a company's boilerplate lines repeat across its postings (tokens and flags follow from the line).
+@lru_cache(maxsize=1 << 14)
+def _degree_ranks(line: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(rank for _, _, rank in _degree_mentions(line, tokens) if rank is not None)
+
+
+# Degree fields (Python, on degree lines only). Longer names first, so "software engineering" is cs and
+# not also engineering; the capitalised abbreviations are case-sensitive ("CS", "EE", "AI", "ML").
+_FIELD_NAMES = re.compile(
+    r"(?P<cs>(?i:computer\s+science|comp\.?\s?sci\b|computer\s+(?:systems\s+)?engineering|software\s+engineering"
+    r"|\binformatics\b))|\b(?P<cs_abbr>CS|CSE|(?:BS|MS)CS|CompSci)\b"
+    r"|(?P<data_science>(?i:data\s+science|machine\s+learning|artificial\s+intelligence))|\b(?P<ds_abbr>AI|ML)\b"
+    r"|\b(?P<eecs>EECS)\b"
+    r"|\b(?P<statistics>(?i:(?:bio)?statistic(?:s|al)\b|stats\b))"
+    r"|\b(?P<math>(?i:(?:applied\s+)?math(?:ematics|ematical|s)?\b))"
+    r"|\b(?P<physics>(?i:(?:astro|bio|geo)?physics\b))"
+    r"|\b(?P<engineering>(?i:engineering|electrical|mechanical)\b)|\b(?P<eng_abbr>EE|ECE|(?:BS|MS)(?:EE|ME|CE))\b"
+    r"|\b(?P<quantitative>(?i:quantitative)\b)"
+)
+_FIELD_OF_GROUP = {
+    "cs": ("cs",), "cs_abbr": ("cs",), "data_science": ("data-science",), "ds_abbr": ("data-science",),
+    "eecs": ("cs", "engineering"), "statistics": ("statistics",), "math": ("math",), "physics": ("physics",),
+    "engineering": ("engineering",), "eng_abbr": ("engineering",), "quantitative": ("quantitative",),
+}
+_FIELD_PHRASE_MAX = 250  # characters after the degree word; field lists run long
+# Where the degree's phrase ends: a sentence's end (not an abbreviation's dot: "B.S.", "e.g.", "Ph.D.").
+_SENTENCE_END = re.compile(r";|[.!?](?=\s+[A-Z]|\s*$)")
+_ABBREVIATION_DOT = re.compile(r"(?:\b\w\.\w*|\b(?:[BM]Sc|[BM]Eng|PhD|BS|MS|BA|MA|etc|approx|incl|vs))$", re.I)
+# ... or a clause that moves on from the fields: "with 3+ years", "from a top school", "who", "preferred", a number.
+_CLAUSE_STOP = re.compile(
+    r"\b(?:with|who|which|that|while|where|whereas|plus|as\s+well\s+as|along\s+with|in\s+addition|have|has|having"
+    r"|for|from|at|on|by|via|level"
+    r"|required|requirement|preferred|preferably|ideally|desired|a\s+plus|bonus|nice\s+to\s+have|mandatory|must)\b|[0-9]",
+    re.I)
+# ... or a list item about experience, skills or knowledge rather than a field of study, from the item's start:
+# "BS in CS and machine learning experience", "MS in Statistics, strong ML skills".
+_ITEM_STOP = re.compile(
+    r"\b(?:experience|experienced|years?|yrs|skills?|knowledge|expertise|background|proficien\w*|familiar\w*"
+    r"|understanding|fundamentals|publications?|papers|track\s+record|abilit(?:y|ies)|training|certifications?)\b",
+    re.I)
+_ITEM_SEPARATOR = re.compile(r",|/|&|\(|\)|:|\b(?:or|and|including|such\s+as|like|e\.g\.|i\.e\.)\b", re.I)
+# Before the degree word: the words naming its field run back to a determiner, preposition or verb
+# ("a Computer Science or Statistics degree", "hold a quantitative PhD"), within the sentence.
+_BEFORE_BOUNDARY = re.compile(
+    r"[.;:()!?\[\]*•|]|\b(?:a|an|the|in|of|with|have|has|hold|holds|holding|your|any|our|from|to|for|on|at|is|are"
+    r"|be|plus|including|requires?|no|not|without|non|(?:[0-9]+|two|four)[- ]?years?)\b",
+    re.I)
+_BEFORE_NEGATED = re.compile(r"\b(?:no|not|without|non)\W*$", re.I)  # "no CS degree required"
+# Asides in parentheses that grade or replace the degree ("(PhD preferred)", "(or equivalent experience)").
+_ASIDE = re.compile(r"\([^()]{0,60}\)")
+_OR_EXPERIENCE_IN = re.compile(
+    r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|relevant)\s+(?:[\w-]+\s+){0,2}?experience\s+(?=in\b)", re.I)
+_IN = re.compile(r"\bin\b", re.I)
+_BEFORE_MAX = 80
+
+
+@lru_cache(maxsize=1 << 14)
+def _degree_fields(line: str, tokens: tuple[str, ...]) -> frozenset[str]:
+    """The fields a line's degree mentions name (``quantitative`` is added per document)."""
+    fields: set[str] = set()
+    for start, _end, _rank in _degree_mentions(line, tokens):
+        for phrase in (_phrase_before(line, start), _phrase_after(line, start)):
+            for match in _FIELD_NAMES.finditer(phrase):
+                fields.update(_FIELD_OF_GROUP[match.lastgroup])
+    return frozenset(fields)
+
+
+def _phrase_after(line: str, start: int) -> str:
+    """From the degree word to where its phrase ends: "MS in Statistics, Physics or a related field"."""
+    phrase = line[start:start + _FIELD_PHRASE_MAX]
+    # Asides that grade or replace the degree do not end its phrase: "Bachelor's degree (PhD preferred) in
+    # Statistics", "PhD or equivalent research experience in Machine Learning, Statistics" ...
+    phrase = _ASIDE.sub(lambda m: " " if _CLAUSE_STOP.search(m.group()) or _ITEM_STOP.search(m.group()) else m.group(), phrase)
+    if (instead := _OR_EXPERIENCE_IN.search(phrase)) and not _IN.search(phrase, 0, instead.start()):
+        # ... when the degree names its fields only after the alternative (else they are the experience's).
+        phrase = phrase[:instead.start()] + phrase[instead.end():]
+    for end in _SENTENCE_END.finditer(phrase):
+        if end.group() == ";" or not _ABBREVIATION_DOT.search(phrase, 0, end.start()):
+            phrase = phrase[:end.start()]
+            break
+    if stop := _CLAUSE_STOP.search(phrase, 1):
+        phrase = phrase[:stop.start()]
+    depth = 0
+    for at, char in enumerate(phrase):
+        # A bullet or a parenthesis closing one opened before the degree word ends its phrase.
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0 or char in "*•|":
+            phrase = phrase[:at]
+            break
+    if stop := _ITEM_STOP.search(phrase):
+        # Drop the whole list item the stop word sits in ("and machine learning experience").
+        separators = [m.end() for m in _ITEM_SEPARATOR.finditer(phrase, 0, stop.start())]
+        phrase = phrase[:separators[-1]] if separators else ""
+    return phrase
+
+
+def _phrase_before(line: str, start: int) -> str:
+    """The words just before the degree word that name its field ("a Statistics or Math degree"): none
+    when punctuation sits right before it ("machine learning, PhD preferred")."""
+    before = line[max(0, start - _BEFORE_MAX):start]
+    if not before.endswith(" ") or not before.rstrip()[-1:].isalnum():
+        return ""
+    cut = max((m.end() for m in _BEFORE_BOUNDARY.finditer(before)), default=0)
+    phrase = before[cut:]
+    if _BEFORE_NEGATED.search(before, 0, cut) or _ITEM_STOP.search(phrase) or _CLAUSE_STOP.search(phrase):
+        return ""
+    return phrase
 
 
 @lru_cache(maxsize=1 << 14)

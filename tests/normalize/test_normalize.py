@@ -6,7 +6,7 @@ from crawlers.parsers import parser_for
 from flows.normalize import normalize_postings
 from flows.normalize.dates import posted_at
 from flows.normalize.html_text import html_to_text
-from flows.normalize.locations import country, remote
+from flows.normalize.locations import country, remote, state
 from flows.normalize.salary import annual_usd
 from flows.normalize.titles import role_family, seniority
 
@@ -51,6 +51,30 @@ def test_country(raw, expected):
     assert country(raw) == expected
 
 
+@pytest.mark.parametrize("raw,expected", [
+    ("San Francisco, CA", "CA"), ("New York, NY", "NY"), ("Austin, Texas", "TX"), ("Seattle, Washington", "WA"),
+    ("New York", "NY"), ("New York Office", "NY"), ("Washington, DC", "DC"), ("Washington D.C.", "DC"),
+    ("San Francisco, California, United States", "CA"), ("Remote (California)", "CA"),
+    # The first location that names a state, when the country is the US.
+    ("Remote - US | Austin, TX", "TX"), ("New York, NY | San Francisco, CA", "NY"),
+    ("London, UK | New York, NY", None),                 # the country is GB
+    # ... and the first place of a location that lists several.
+    ("Boston, MA or Washington, D.C.", "MA"), ("Honolulu, HI; San Francisco, CA", "HI"), ("SF / NY", "NY"),
+    ("Portland, OR or Boston, MA", "OR"),
+    # Codes that are also words count only in the "City, ST" shape, in capitals.
+    ("Indianapolis, IN", "IN"), ("Portland, OR", "OR"), ("Portland, ME", "ME"), ("Columbus, OH", "OH"),
+    ("Remote - IN", None), ("Remote - OR", None), ("Remote or Hybrid", None), ("Based in US", None),
+    ("Remote - ME", None), ("Berlin, DE", None), ("Bangalore, IN", None), ("NYC / LA", None),
+    ("REMOTE (US only, LA or SF a plus)", None), ("Remote (US/Canada, ET/CT/MT)", None), ("Remote (US/CA)", None),
+    ("Hartford, CT", "CT"), ("Weave HQ (Lehi, UT)", "UT"), ("Saint Louis, MO, USA", "MO"),
+    # No state named: a country, or a city alone.
+    ("Remote - US", None), ("United States", None), ("San Francisco", None), ("NYC", None),
+    ("Toronto, ON", None), ("Remote", None), (None, None),
+])
+def test_state(raw, expected):
+    assert state(raw) == expected
+
+
 @pytest.mark.parametrize("workplace,location,expected", [
     ("remote", None, "remote"), ("Hybrid", None, "hybrid"), ("OnSite", None, "onsite"),
     ("isRemote=true", "Paris", "remote"), ("isRemote=false", "Paris (Hybrid)", "hybrid"),
@@ -91,6 +115,10 @@ def test_normalize_frame_from_fixtures(fixture_text):
     research = rows["ashby:nimbus:a1b2"]
     assert research["company"] == "Nimbus Labs" and research["salary_min_usd"] == 180000
     assert research["remote"] == "unknown"
+    # state: the first location naming one ("San Francisco, CA | New York, NY"), only in the US.
+    assert (research["location_raw"], research["country"], research["state"]) == ("San Francisco, CA | New York, NY", "US", "CA")
+    assert (ml["country"], ml["state"]) == ("DE", None)
+    assert rows["greenhouse:acme:4002"]["state"] is None  # "Remote - US"
     assert len({r["content_hash"] for r in rows.values()}) == len(rows)
 
 

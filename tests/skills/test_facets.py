@@ -3,11 +3,15 @@
 import polars as pl
 import pytest
 
-from flows.skills.facets import DEGREES, FACET_SCHEMA, facets_of_text, text_facets
+from flows.skills.facets import DEGREE_FIELDS, DEGREES, FACET_SCHEMA, facets_of_text, text_facets
 
 
 def degree(text):
     return facets_of_text(text)["degree_min"]
+
+
+def fields(text):
+    return facets_of_text(text)["degree_fields"]
 
 
 def years(text):
@@ -105,6 +109,89 @@ def test_degree_only_from_candidate_lines():
 ])
 def test_degree_or_equivalent(text, expected):
     assert facets_of_text(text)["degree_or_equivalent"] is expected
+
+
+# ---------------------------------------------------------------------------------- degree fields
+
+@pytest.mark.parametrize("text,expected", [
+    ("BS/MS in Computer Science, Statistics, Mathematics, Physics or a related quantitative field",
+     ["cs", "math", "statistics", "physics", "quantitative"]),
+    ("Bachelor's degree in Computer Science or a related field", ["cs", "quantitative"]),
+    ("BS in CS", ["cs", "quantitative"]),
+    ("Master's degree in Computer Engineering, Software Engineering or Informatics", ["cs", "quantitative"]),
+    ("B.S. in Applied Math", ["math", "quantitative"]),
+    ("M.Sc. in Physics or Astrophysics", ["physics", "quantitative"]),
+    ("MS in Electrical Engineering", ["engineering", "quantitative"]),
+    ("Degree in Mechanical or Electrical Engineering", ["engineering", "quantitative"]),
+    ("BSEE or equivalent", ["engineering", "quantitative"]),
+    ("PhD in EECS", ["cs", "engineering", "quantitative"]),
+    ("PhD in Machine Learning, AI, or a related area", ["data-science", "quantitative"]),
+    ("Masters in Data Science", ["data-science", "quantitative"]),
+    ("Master of Applied Statistics", ["statistics", "quantitative"]),
+    ("A Statistics or Math degree", ["math", "statistics", "quantitative"]),     # the field before the degree
+    ("Rigorous 4 year CS degree or equivalent", ["cs", "quantitative"]),
+    ("Master's degree in a quantitative discipline", ["quantitative"]),          # "quantitative" alone
+    ("BA or BS in a quantitative field", ["quantitative"]),
+    ("Bachelor's degree (PhD preferred) in a quantitative field (Statistics, Physics, etc.)",
+     ["statistics", "physics", "quantitative"]),
+    ("PhD or equivalent research experience in Machine Learning, Statistics, or a related field",
+     ["statistics", "data-science", "quantitative"]),
+    ("BS in CS required; MS in Statistics preferred", ["cs", "statistics", "quantitative"]),
+])
+def test_degree_fields_named(text, expected):
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The degree's own phrase ends where the line moves on to experience, skills or another sentence.
+    ("BS in Computer Science and 3+ years of machine learning experience", ["cs", "quantitative"]),
+    ("MS in CS with 5+ years of experience in machine learning", ["cs", "quantitative"]),
+    ("Bachelor's degree in Computer Science or equivalent practical experience in engineering", ["cs", "quantitative"]),
+    ("Degree in Computer Science. Statistics is a plus.", ["cs", "quantitative"]),
+    ("Master's degree in Physics and strong ML skills", ["physics", "quantitative"]),
+    ("5+ years of experience in machine learning, PhD a plus", []),   # the field is the experience's
+    ("Experience in ML research (PhD preferred)", []),
+    ("You have a PhD and publications in machine learning", []),
+    ("MS in Statistics from a top university for our AI team", ["statistics", "quantitative"]),
+])
+def test_degree_fields_only_inside_the_degree_phrase(text, expected):
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Fields named without a degree.
+    "Strong background in statistics and mathematics",
+    "Experience with computer science fundamentals",
+    "Hands-on machine learning and data science work",
+    "Quantitative mindset and physics intuition",
+    # A degree without a field, or in a related or other field.
+    "Degree in a related field",
+    "Bachelor's degree or equivalent experience",
+    "An undergraduate degree in any field",
+    "Bachelor's degree in Finance, Accounting, or a related field",
+    "PhD in Computer Vision",                        # not one of the fields
+    "A STEM degree",
+    "MBA preferred",
+    # No degree asked for, and false friends of degree words.
+    "No CS degree required",
+    "You don't need a Computer Science degree to apply",
+    "Operate with a high degree of autonomy in data science",
+    "Proficient in MS Office and statistics",
+])
+def test_degree_fields_none(text):
+    assert fields(text) == []
+
+
+def test_degree_fields_only_from_candidate_lines_and_in_order():
+    lines = _lines([
+        ("Our founders hold PhDs in Physics.", False, False),       # company blurb
+        ("Requirements", True, False),
+        ("MS in Statistics or Computer Science", True, False),
+        ("Nice to have", True, True),
+        ("PhD in Machine Learning", True, True),                   # preferred lines count, as for degree_min
+    ])
+    assert text_facets(lines)["degree_fields"].to_list() == [["cs", "statistics", "data-science", "quantitative"]]
+    assert DEGREE_FIELDS[-1] == "quantitative"
 
 
 # ------------------------------------------------------------------------------------------- years
@@ -223,7 +310,7 @@ def test_one_row_per_doc_with_defaults():
     assert facets["doc"].to_list() == [3, 7]
     assert facets.row(1, named=True) == {
         "doc": 7, "degree_min": "unspecified", "degree_or_equivalent": False, "years_min": None,
-        "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None}
+        "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None, "degree_fields": []}
     assert set(facets["degree_min"]) <= set(DEGREES)
     assert text_facets(lines.clear()).schema == pl.Schema(FACET_SCHEMA)
 
@@ -231,7 +318,7 @@ def test_one_row_per_doc_with_defaults():
 def test_facets_of_text_nothing_found():
     assert facets_of_text("We are a friendly team in Lisbon.") == {
         "degree_min": "unspecified", "degree_or_equivalent": False, "years_min": None,
-        "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None}
+        "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None, "degree_fields": []}
 
 
 def _lines(rows):

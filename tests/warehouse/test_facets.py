@@ -6,6 +6,7 @@ Every posting here is written for these tests (fictional companies, short made-u
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
@@ -14,7 +15,9 @@ from flows.normalize import normalize_postings
 from flows.normalize.salary import annual_usd
 from flows.skills import SKILL_SCHEMA, SkillExtractor, load_taxonomy
 from warehouse import db
-from warehouse.load import RunInfo, extract_missing, extracted_hashes, load_mentions, load_reference, load_week
+from warehouse.load import (
+    RunInfo, extract_missing, extracted_hashes, fill_states, load_mentions, load_reference, load_week,
+)
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "skills_small.toml"
 WEEK = date(2026, 11, 16)
@@ -23,6 +26,7 @@ CRAWL_SCHEMA = {"source": pl.String, "board": pl.String, "started_at": pl.Dateti
 FACETS = {
     "content_hash": pl.String, "degree_min": pl.String, "degree_or_equivalent": pl.Boolean, "years_min": pl.Int32,
     "salary_min": pl.Float64, "salary_max": pl.Float64, "salary_currency": pl.String, "salary_period": pl.String,
+    "degree_fields": pl.List(pl.String),
 }
 
 # A posting that states a degree, years and a salary in its text.
@@ -67,7 +71,8 @@ def load_given(home, records, facets=None, mentions=None, taxonomy=None):
     postings, crawl, quarantine = frames(records)
     hash_of = dict(zip(postings["source_id"].to_list(), postings["content_hash"].to_list()))
     facet_rows = [{"degree_min": "unspecified", "degree_or_equivalent": False, "years_min": None, "salary_min": None,
-                   "salary_max": None, "salary_currency": None, "salary_period": None, **(facets or {}).get(sid, {}),
+                   "salary_max": None, "salary_currency": None, "salary_period": None, "degree_fields": [],
+                   **(facets or {}).get(sid, {}),
                    "content_hash": h} for sid, h in hash_of.items()]
     mention_rows = [{"content_hash": hash_of[sid], "skill": skill, "level": level, "evidence": f"uses {skill}"}
                     for sid, skills in (mentions or {}).items() for skill, level in skills]
@@ -166,6 +171,71 @@ def test_versions_extracted_before_facets_existed_are_read_again(tmp_path):
         assert extracted_hashes(con, small.version) == set(postings["content_hash"].to_list())
     assert q(tmp_path, "select count(*) from posting_facets") == [(1,)]
     assert q(tmp_path, "select count(*) from skill_mentions") == q(tmp_path, "select count(*) from posting_skills")
+
+
+def test_facets_stored_without_degree_fields_are_read_again(tmp_path):
+    # Rows stored before migration 0007 hold NULL degree_fields: the version does not count as extracted,
+    # so the next load's extract_missing reads it again (same taxonomy version, no bump needed).
+    small = load_taxonomy(SMALL)
+    postings = load_extracted(tmp_path, [record(1), record(2, html="<p>Python and SQL.</p>")])
+    with db.write_window(tmp_path) as con:
+        assert extracted_hashes(con, small.version) == set(postings["content_hash"].to_list())
+        con.execute("UPDATE posting_facets SET degree_fields = NULL")
+        assert extracted_hashes(con, small.version) == set()
+        assert extract_missing(con, SkillExtractor(small)) == 2
+        assert extract_missing(con, SkillExtractor(small)) == 0
+    assert q(tmp_path, "select count(*), count(degree_fields) from posting_facets") == [(2, 2)]
+    assert sorted(q(tmp_path, "select source_id, degree_fields from postings")) == [("1", ["cs", "quantitative"]), ("2", [])]
+
+
+def test_a_warehouse_without_degree_fields_counts_nothing_as_extracted(tmp_path):
+    # The weekly flow asks the published warehouse what was extracted before its load migrates it.
+    load_extracted(tmp_path, [record(1)])
+    with duckdb.connect(str(db.warehouse_path(tmp_path))) as con:  # made as old as before migration 0007
+        assert extracted_hashes(con, "test.1") != set()
+        con.execute("ALTER TABLE posting_facets DROP COLUMN degree_fields")
+        assert extracted_hashes(con, "test.1") == set()
+
+
+def test_jobs_weekly_exposes_state_and_degree_fields(tmp_path):
+    fields_html = ("<h3>Requirements</h3><ul><li>BS/MS in Computer Science, Statistics or a related quantitative field</li>"
+                   "<li>Strong background in physics</li></ul>")
+    load_extracted(tmp_path, [
+        record(1, html=fields_html, location_raw="San Francisco, CA | New York, NY"),
+        record(2, html="<p>No degree needed. Python and SQL.</p>", location_raw="Remote - US"),
+        record(3, html=STATED, location_raw="Austin, Texas"),
+        record(4, html=STATED, location_raw="Portland, ME"),
+        record(5, html=STATED, location_raw="London, UK"),
+    ])
+    rows = {sid: (state, fields) for sid, state, fields in q(
+        tmp_path, "select posting_id.split(':')[3], state, degree_fields from jobs_weekly")}
+    assert rows == {
+        "1": ("CA", ["cs", "statistics", "quantitative"]),  # physics without a degree is no degree field
+        "2": (None, []),                                   # a US posting naming no state; no degree field
+        "3": ("TX", ["cs", "quantitative"]),
+        "4": ("ME", ["cs", "quantitative"]),
+        "5": (None, ["cs", "quantitative"]),               # not in the US: no state
+    }
+    assert q(tmp_path, "select state, count(*) from jobs_weekly where country = 'US' group by 1 order by 1") == [
+        ("CA", 1), ("ME", 1), ("TX", 1), (None, 1)]
+    # postings shows the same, and keeps the raw twin.
+    assert posting(tmp_path, 1, "location_raw, country, state, degree_fields") == (
+        "San Francisco, CA | New York, NY", "US", "CA", ["cs", "statistics", "quantitative"])
+    # Both are the last columns of each view (the public surface is append-only).
+    for view in ("postings", "jobs_weekly"):
+        assert q(tmp_path, f"select column_name from (describe {view})")[-2:] == [("state",), ("degree_fields",)]
+
+
+def test_fill_states_gives_older_sightings_their_state(tmp_path):
+    # Sightings stored before the state column hold NULL: the next load reads their location again.
+    load_extracted(tmp_path, [record(1, location_raw="Austin, TX"), record(2, location_raw="Remote - US"),
+                              record(3, location_raw="Berlin, Germany")])
+    with db.write_window(tmp_path) as con:
+        con.execute("UPDATE sightings SET state = NULL")
+        assert fill_states(con) == 1
+        assert fill_states(con) == 0
+    assert sorted(q(tmp_path, "select source_id, country, state from postings")) == [
+        ("1", "US", "TX"), ("2", "US", None), ("3", "DE", None)]
 
 
 def test_seniority_falls_back_to_years_when_the_title_says_nothing(tmp_path):

@@ -154,12 +154,18 @@ def test_query_surface_columns(tmp_path, fixture_text):
     postings_tail = ["canonical_id", "period_month", "period_raw", "salary_text", "tags_raw", "roles_raw",
                      "degree_min", "degree_or_equivalent", "years_min", "salary_source", "seniority_source",
                      "state", "degree_fields"]
+    jobs_weekly = ["week", "canonical_id", "posting_id", "source", "company", "title", "is_ml_role", "role_family",
+                   "seniority", "country", "region", "remote", "degree_min", "degree_or_equivalent", "years_min",
+                   "salary_usd", "content_hash", "state", "degree_fields"]
     with db.connect_read(tmp_path) as con:
         for view, columns in expected.items():
             actual = [d[0] for d in con.sql(f"select * from {view} limit 0").description]
             assert actual[: len(columns)] == columns, view
         actual = [d[0] for d in con.sql("select * from postings limit 0").description]
         assert actual[-len(postings_tail):] == postings_tail
+        assert [d[0] for d in con.sql("select * from jobs_weekly limit 0").description][: len(jobs_weekly)] == jobs_weekly
+        # state is the first location's naming one (the ashby fixture's "San Francisco, CA | New York, NY").
+        assert con.sql("select state, degree_fields from jobs_weekly where posting_id = 'ashby:nimbus:a1b2'").fetchall() == [("CA", [])]
 
 
 def test_missing_warehouse_is_a_clear_error(tmp_path):

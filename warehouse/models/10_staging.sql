@@ -4,11 +4,12 @@ SELECT m.content_hash, m.skill, m.level, m.evidence
 FROM skill_mentions AS m
 WHERE m.taxonomy_version = (SELECT max(taxonomy_version) FROM ref_skills);
 
--- Text facets (degree, years, text salary) of each posting version, current taxonomy version only:
--- one row per extracted version.
+-- Text facets (degree, degree fields, years, text salary) of each posting version, current taxonomy
+-- version only: one row per extracted version. degree_fields is NULL only on a row stored before it
+-- existed (migration 0007), which the next load extracts again (warehouse/load.py).
 CREATE OR REPLACE VIEW stg_current_facets AS
 SELECT f.content_hash, f.degree_min, f.degree_or_equivalent, f.years_min, f.salary_min, f.salary_max,
-       f.salary_currency, f.salary_period, f.salary_min_usd, f.salary_max_usd
+       f.salary_currency, f.salary_period, f.salary_min_usd, f.salary_max_usd, f.degree_fields
 FROM posting_facets AS f
 WHERE f.taxonomy_version = (SELECT max(taxonomy_version) FROM ref_skills);
 

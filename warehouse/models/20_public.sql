@@ -8,6 +8,9 @@
 -- Seniority: from the title; where the title says nothing ('unspecified') and the text states a
 -- minimum of years, from the years: under 2 junior, 2 to 4 mid, 5 or more senior. seniority_source
 -- says which ('title' | 'years'; NULL when still 'unspecified').
+-- state: the US state the location names (USPS code; NULL unless country = 'US' and a state is named).
+-- degree_fields: the fields its degree requirement names (cs, math, statistics, physics, engineering,
+-- data-science, quantitative); empty when none, NULL like degree_min when the text was not extracted.
 CREATE OR REPLACE VIEW postings AS
 WITH seen AS (
     SELECT posting_id, min(run_date) AS first_seen, max(run_date) AS last_seen, count(*) AS n_weeks_seen
@@ -15,7 +18,7 @@ WITH seen AS (
     GROUP BY posting_id
 ),
 latest AS (
-    SELECT l.*, f.degree_min, f.degree_or_equivalent, f.years_min,
+    SELECT l.*, f.degree_min, f.degree_or_equivalent, f.years_min, f.degree_fields,
            f.salary_min AS text_salary_min, f.salary_max AS text_salary_max,
            f.salary_currency AS text_salary_currency, f.salary_period AS text_salary_period,
            f.salary_min_usd AS text_salary_min_usd, f.salary_max_usd AS text_salary_max_usd,
@@ -48,8 +51,7 @@ SELECT
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_currency ELSE l.salary_currency END AS salary_currency,
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_period ELSE l.salary_period END AS salary_period,
     j.canonical_id, l.period_month, l.period_raw, l.salary_text, l.tags_raw, l.roles_raw,
-    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source,
-    NULL::VARCHAR AS state, []::VARCHAR[] AS degree_fields
+    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source, l.state, l.degree_fields
 FROM latest AS l
 JOIN seen AS s USING (posting_id)
 JOIN stg_posting_jobs AS j USING (posting_id);
@@ -77,7 +79,8 @@ GROUP BY p.canonical_id;
 -- Skills each posting asks for (its latest version), with the text that shows it.
 -- One row per (week, job): every job seen that week, with the facets of its first posting sighted
 -- that week, as `postings` shows it (its latest version). salary_usd is the mid-point of the
--- annualised USD range; region groups countries (NULL country: 'unknown').
+-- annualised USD range; region groups countries (NULL country: 'unknown'); state and degree_fields as
+-- in postings.
 CREATE OR REPLACE VIEW jobs_weekly AS
 WITH seen AS (
     SELECT s.week, s.posting_id, j.canonical_id, bool_or(s.is_ml_role) OVER (PARTITION BY s.week, j.canonical_id) AS is_ml_role
