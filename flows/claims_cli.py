@@ -23,8 +23,8 @@ from typing import Any
 
 from flows.cli_output import fail, one_line, stdout_may_close, truncate, write_rows
 from flows.config import Settings
+from warehouse.reference import VERDICT_MEANINGS, VERDICTS
 
-VERDICTS = ("supported", "partly supported", "not supported", "not testable yet", "untestable")
 DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 QUOTE_CHARS = 70
 
@@ -65,7 +65,7 @@ def _scorecard(con, week_arg: str | None, where: str = "", params: list | None =
     if week_arg:
         week = parse_week(week_arg)
     else:
-        week = con.execute("SELECT max(week) FROM claim_scorecard_weekly").fetchall()[0][0]
+        week = con.execute("SELECT max(week) FROM stg_claim_jobs").fetchall()[0][0]
         if week is None:
             from warehouse.db import WarehouseMissing
 
@@ -114,7 +114,8 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     write_rows(header, table, args.format)
     if args.format == "table":
         counts = rows["verdict"].value_counts(sort=True).iter_rows() if not rows.is_empty() else []
-        print(f"\n{len(rows)} claims, week {week}: " + ", ".join(f"{n} {v}" for v, n in counts))
+        points = rows["point_id"].n_unique() if not rows.is_empty() else 0
+        print(f"\n{len(rows)} claims ({points} points), week {week}: " + ", ".join(f"{n} {v}" for v, n in counts))
     return 0
 
 
@@ -141,10 +142,22 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     out.write(f"  test      {claim['test']}   segment: {claim['segment']}\n")
     if claim["note"]:
         out.write(f"  note      {claim['note']}\n")
-    out.write(f"\n  week {week}: {claim['verdict'].upper()}\n")
+    out.write(f"  point     {claim['point_id']}\n")
+    out.write(f"\n  week {week}: {claim['verdict'].upper()} — {VERDICT_MEANINGS[claim['verdict']]}\n")
     if claim["test_kind"] != "untestable":
+        pooled = f", pooled over {claim['weeks_pooled']} weeks" if (claim["weeks_pooled"] or 1) > 1 else ""
         out.write(f"  observed  {_number(claim['observed'])}  95% interval {_interval(claim['ci_low'], claim['ci_high'])}"
-                  f"  n={claim['n']}\n  expected  {claim['expected']}\n")
+                  f"  n={claim['n']}{pooled}\n  expected  {claim['expected']}\n")
+        if claim["n_employers"] is not None:
+            deff = f", design effect {claim['design_effect']:.2f}" if claim["design_effect"] is not None else ""
+            out.write(f"  clusters  {claim['n_employers']} employers{deff} (the interval counts employers, not only postings)\n")
+        if claim["weighted_observed"] is not None:
+            flip = "  ← the verdict changes" if claim["verdict_flips"] else ""
+            twin = "each job once" if claim["test_kind"] == "median" else "each employer once"
+            out.write(f"  {twin}: {_number(claim['weighted_observed'])} → {claim['weighted_verdict']}{flip}\n")
+        if claim["p_value"] is not None:
+            chance = "  (could be chance)" if claim["could_be_chance"] else ""
+            out.write(f"  p = {claim['p_value']:.3g}, q = {claim['q_value']:.3g} (Benjamini–Hochberg over the week's tests){chance}\n")
     out.write(f"  why       {claim['explanation']}\n")
     if examples:
         out.write("\n  example postings:\n")
@@ -168,7 +181,7 @@ def _examples(con, claim: dict[str, Any], limit: int) -> list[dict[str, Any]]:
         WITH named AS (
             SELECT j.posting_id, js.subject, any_value(m.evidence) AS evidence
             FROM stg_claim_segment_jobs AS j
-            JOIN stg_claim_job_subjects AS js ON js.week = j.week AND js.canonical_id = j.canonical_id
+            JOIN stg_claim_job_subjects AS js ON js.week = j.job_week AND js.canonical_id = j.canonical_id
             JOIN postings AS p ON p.posting_id = j.posting_id
             LEFT JOIN stg_skill_ancestors AS a ON a.ancestor = js.subject
             LEFT JOIN stg_current_mentions AS m ON m.content_hash = p.content_hash AND m.skill = a.skill

@@ -10,8 +10,8 @@ import altair as alt
 import polars as pl
 
 VERDICT_COLORS = {
-    "supported": "#1a7f37", "partly supported": "#d4a72c", "not supported": "#b42318",
-    "not testable yet": "#8c959f", "untestable": "#d0d7de",
+    "supported": "#1a7f37", "partly supported": "#d4a72c", "contradicted": "#b42318", "rarely asked for": "#e16f24",
+    "rarely stated": "#a8b5c2", "not testable yet": "#8c959f", "untestable": "#d0d7de",
 }
 LEVEL_COLORS = {"required": "#0969da", "preferred only": "#9ecbff"}
 
@@ -140,7 +140,7 @@ def segments_chart(segments: pl.DataFrame) -> alt.FacetChart:
 
 
 def verdicts_chart(scorecard: pl.DataFrame) -> alt.Chart:
-    """Stacked bars: each guide's claims by verdict (claims.sql)."""
+    """Stacked bars: each guide's points by verdict (claim_points.sql): a list the guide makes once counts once."""
     counts = (
         scorecard.with_columns(pl.col("guide").fill_null(pl.col("doc")))
         .group_by("guide", "verdict").len("n")
@@ -148,14 +148,14 @@ def verdicts_chart(scorecard: pl.DataFrame) -> alt.Chart:
         .sort("guide", "verdict_order")
     )
     return (
-        alt.Chart(counts, title="The guides' claims by verdict")
+        alt.Chart(counts, title="The guides' points by verdict")
         .mark_bar()
         .encode(
-            x=alt.X("n:Q", stack="zero", title="claims"),
+            x=alt.X("n:Q", stack="zero", title="points"),
             y=alt.Y("guide:N", title=None),
             color=alt.Color("verdict:N", scale=alt.Scale(domain=list(VERDICT_COLORS), range=list(VERDICT_COLORS.values()))),
             order=alt.Order("verdict_order:Q"),
-            tooltip=[alt.Tooltip("guide:N"), alt.Tooltip("verdict:N"), alt.Tooltip("n:Q", title="claims")],
+            tooltip=[alt.Tooltip("guide:N"), alt.Tooltip("verdict:N"), alt.Tooltip("n:Q", title="points")],
         )
         .properties(width=520, height=alt.Step(24))
     )

@@ -32,6 +32,7 @@ import vl_convert
 from crawlers.checkpoints import pause_point
 from reports import charts
 from warehouse import db
+from warehouse.reference import VERDICT_MEANINGS, VERDICTS
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 TOP_N = 20
@@ -58,7 +59,7 @@ SAMPLE_NOTE = (
     "SAMPLE DATA — these postings are the bundled, hand-written sample of fictional companies that "
     "ships with jobtrends for its demo. They say nothing about the real job market."
 )
-VERDICTS = ("supported", "partly supported", "not supported", "not testable yet", "untestable")
+FINDINGS_N = 3  # agreements and disagreements each, in the scorecard's opening sentences
 
 
 def query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pl.DataFrame:
@@ -116,8 +117,9 @@ def collect(con: duckdb.DuckDBPyConnection, week: date) -> ReportData:
         data.params[key or name] = {"week": week, **params}
         return frame
 
-    for name in ("headline", "run", "earlier_runs", "sources", "crawl_status", "volume_drop", "claims", "guide_alignment",
-                 "scorecard_blind_spots", "scorecard_overstated", "scorecard_contradictions", "segments"):
+    for name in ("headline", "run", "earlier_runs", "sources", "crawl_status", "volume_drop", "claims", "claim_points",
+                 "guide_alignment", "scorecard_blind_spots", "scorecard_overstated", "scorecard_contradictions", "segments",
+                 "defining_skills"):
         run(name)
     top = run("top_skills", limit=TOP_N)
     run("skill_examples", skills=top["skill"].to_list())
@@ -163,8 +165,8 @@ def _emerging(texts: pl.DataFrame) -> pl.DataFrame:
 def chart_specs(data: ReportData) -> list[tuple[str, str, alt.TopLevelMixin]]:
     """(element id, caption, chart) for every chart the week has data for."""
     out: list[tuple[str, str, alt.TopLevelMixin]] = []
-    if data["claims"].height:
-        out.append(("chart-verdicts", "claims by verdict", charts.verdicts_chart(data["claims"])))
+    if data["claim_points"].height:
+        out.append(("chart-verdicts", "points by verdict", charts.verdicts_chart(data["claim_points"])))
     if data["top_skills"].height:
         out.append(("chart-top-skills", "top skills", charts.top_skills_chart(data["top_skills"])))
     if data["movers"].height:
@@ -241,40 +243,45 @@ def render_page(data: ReportData, specs: list[tuple[str, str, dict[str, Any]]]) 
             _crawl(data["crawl_status"], data["volume_drop"]),
         ], ["headline", "earlier_runs", "sources", "crawl_status", "volume_drop"]),
         ("scorecard", "What the guides claim, and what this week's postings show", [
-            "<p>Each claim of the five career guides tested against this week's ML-role jobs, with a 95 % "
-            "interval. <em>Not supported</em> only when the interval excludes what the claim expects; "
-            "<em>partly supported</em> when it straddles it; <em>not testable yet</em> when the segment "
-            "has too few jobs. <code>jobtrends claims show CLAIM_ID</code> gives a claim's evidence.</p>",
-            _verdict_counts(data["claims"]),
+            _findings(data["claims"]),
+            _verdict_counts(data["claim_points"], data["claims"]),
+            _verdict_legend(),
             chart("chart-verdicts", "No claims to chart."),
             "<h3>The guides ranked</h3><p>Spearman's rank correlation between how strongly a guide stresses "
-            "each skill and how often postings ask for it (over the skills it names and the 30 most demanded).</p>",
-            _table(data["guide_alignment"].select("alignment_rank", "guide", "spearman_rho", "n_skills", "n_supported",
-                                                  "n_partly_supported", "n_not_supported", "n_not_tested"),
+            "each skill and how often postings ask for it (over the skills it names and the 30 most demanded, "
+            "leaving out the skills that define ML jobs), and each guide's points by verdict.</p>",
+            _table(data["guide_alignment"].select("alignment_rank", "guide", "spearman_rho", "n_skills", "n_points", "n_supported",
+                                                  "n_partly_supported", "n_contradicted", "n_rarely_asked_for",
+                                                  "n_rarely_stated", "n_not_tested"),
                    {"alignment_rank": "rank", "spearman_rho": "emphasis vs demand (ρ)",
-                    "n_skills": "skills compared", "n_supported": "supported", "n_partly_supported": "partly",
-                    "n_not_supported": "not supported", "n_not_tested": "not tested"}),
-            "<h3>Blind spots</h3><p>Among the 20 skills postings ask for most, those a guide never names.</p>",
-            _blind_spots(data["scorecard_blind_spots"]),
-            "<h3>Overstated</h3><p>Skills a guide calls essential or important that this week's postings do not bear out.</p>",
-            _table(data["scorecard_overstated"].select("guide", "claim_id", "stance", "expected", "observed", "ci_low", "ci_high", "n"),
-                   {}, limit=25),
-            "<h3>Where the guides disagree</h3><p>Claims of different guides on the same subjects: a "
-            "<em>contradiction</em> cannot hold both ways; a <em>strength</em> disagreement grades the same "
-            "subject differently. The last column names the claim the postings support (the stronger one "
-            "when both hold).</p>",
-            _table(data["scorecard_contradictions"], {"postings_support": "postings support"}, limit=30),
-            "<h3>Every claim</h3><p>Filter by guide and verdict; hover a claim's observed value for how it was counted.</p>",
+                    "n_skills": "skills compared", "n_points": "points", "n_supported": "supported",
+                    "n_partly_supported": "partly", "n_contradicted": "contradicted",
+                    "n_rarely_asked_for": "rarely asked for", "n_rarely_stated": "rarely stated", "n_not_tested": "not tested"}),
+            _collapsed("Blind spots", "among the 20 skills postings ask for most, those a guide never names",
+                       data["scorecard_blind_spots"].height, _blind_spots(data["scorecard_blind_spots"])),
+            _collapsed("Overstated", "what a guide calls non-negotiable, essential or important that postings contradict or "
+                       "rarely ask for (a foundation postings take for granted is never listed here)",
+                       data["scorecard_overstated"].height,
+                       _table(data["scorecard_overstated"].select("guide", "claim_id", "stance", "verdict", "expected", "observed",
+                                                                  "ci_low", "ci_high", "n"), {})),
+            _collapsed("Where the guides disagree", "claims of different guides on the same subjects: a contradiction cannot "
+                       "hold both ways; a strength disagreement grades the same subject differently; the last column names "
+                       "the claim the postings support (the stronger one when both hold)",
+                       data["scorecard_contradictions"].height,
+                       _table(data["scorecard_contradictions"], {"postings_support": "postings support"})),
+            "<h3>Every claim</h3><p>Filter by guide and verdict; hover a claim's observed value for how it was counted. "
+            "<code>jobtrends claims show CLAIM_ID</code> gives a claim's evidence.</p>",
             _claims_table(data["claims"]),
-        ], ["claims", "guide_alignment", "scorecard_blind_spots", "scorecard_overstated", "scorecard_contradictions"]),
+        ], ["claims", "claim_points", "guide_alignment", "scorecard_blind_spots", "scorecard_overstated", "scorecard_contradictions"]),
         ("top-skills", "Top skills", [
             "<p>Share of this week's ML-role jobs that name each skill, split into jobs that require it and "
             "jobs that only prefer it (nice-to-have text); the black rule is the 95 % interval of the total.</p>",
+            _defining(data["defining_skills"]),
             chart("chart-top-skills", "No ML-role jobs this week."),
             _table(_with_examples(data["top_skills"], data["skill_examples"]),
                    {"name": "skill", "n_with_skill": "jobs", "n_required": "required in", "n_postings": "ML-role jobs",
                     "example": "for example (a posting's own words)"}),
-        ], ["top_skills", "skill_examples"]),
+        ], ["top_skills", "skill_examples", "defining_skills"]),
         ("movers", "Movers since last week", [
             f"<p>A skill is a mover only when a two-proportion z-test finds its share changed (|z| ≥ 1.96, "
             f"p &lt; 0.05), it is named by at least {MOVERS_MIN_JOBS} jobs over the two weeks, and both weeks "
@@ -419,12 +426,78 @@ def _crawl(crawl: pl.DataFrame, volume_drops: pl.DataFrame) -> str:
     return "".join(parts)
 
 
-def _verdict_counts(claims: pl.DataFrame) -> str:
+def _verdict_counts(points: pl.DataFrame, claims: pl.DataFrame) -> str:
+    """The headline: the guides' points by verdict (a list a guide makes once counts once)."""
+    if points.is_empty():
+        return "<p>No claims registered.</p>"
+    counts = dict(points.group_by("verdict").len().iter_rows())
+    return (f"<p class=\"verdicts\">{points.height} points ({claims.height} claims): " + " · ".join(
+        f'<span class="verdict {_e(v.replace(" ", "-"))}">{_e(counts[v])} {_e(v)}</span>' for v in VERDICTS if v in counts)
+        + "</p>")
+
+
+def _verdict_legend() -> str:
+    items = "".join(f'<dt class="verdict {_e(v.replace(" ", "-"))}">{_e(v)}</dt><dd>{_e(meaning)}</dd>'
+                    for v, meaning in VERDICT_MEANINGS.items())
+    return f'<dl class="legend">{items}</dl>'
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}" if abs(value) >= 0.1 else f"{value:.1%}"
+
+
+def finding_sentences(claims: pl.DataFrame, n: int = FINDINGS_N) -> list[str]:
+    """Plain sentences, most certain first: where the market agrees with a guide, where it does not, and how
+    many verdicts could be chance or depend on a few large employers. Text, not HTML."""
     if claims.is_empty():
+        return []
+    tested = claims.filter(pl.col("p_value").is_not_null() & ~pl.col("could_be_chance").fill_null(False)
+                           & pl.col("test_kind").is_in(["share_any", "share_each", "compare", "compare_groups", "median", "trend"]))
+
+    def sentence(row: dict[str, Any]) -> str:
+        figure = row["test_kind"] == "median"
+        show = (lambda v: f"${v:,.0f}" if v >= 1000 else f"{v:,.1f}") if figure else _share
+        if row["test_kind"] in ("compare_groups", "trend"):
+            show = lambda v: f"{100 * v:+.1f} points"  # noqa: E731 - a difference of shares
+        interval = f"{show(row['ci_low'])} to {show(row['ci_high'])}" if row["ci_low"] is not None else "no interval"
+        quote = " ".join(row["quote"].split())
+        quote = quote if len(quote) <= 90 else quote[:89].rsplit(" ", 1)[0] + "…"
+        return (f"{row['guide'] or row['doc']}: “{quote}” — {row['explanation']}; 95 % interval {interval} "
+                f"(expected {row['expected']}): {row['verdict']}.")
+
+    out = []
+    agree = tested.filter(pl.col("verdict") == "supported").sort("p_value", "claim_id").head(n)
+    disagree = tested.filter(pl.col("verdict").is_in(["contradicted", "rarely asked for"])).sort("p_value", "claim_id").head(n)
+    out += [sentence(r) for r in agree.iter_rows(named=True)]
+    out += [sentence(r) for r in disagree.iter_rows(named=True)]
+    decisive = claims.filter(pl.col("verdict").is_in(["supported", "contradicted", "rarely asked for", "rarely stated"]))
+    chance = int(decisive["could_be_chance"].fill_null(False).sum())
+    flips = int(claims["verdict_flips"].fill_null(False).sum())
+    out.append(f"Of {decisive.height} decisive verdicts, {chance} could be chance (q > 0.05 after a Benjamini–Hochberg "
+               f"control over all {claims['p_value'].is_not_null().sum()} tests); {flips} change when each employer counts once.")
+    return out
+
+
+def _findings(claims: pl.DataFrame) -> str:
+    sentences = finding_sentences(claims)
+    if not sentences:
         return ""
-    counts = dict(claims.group_by("verdict").len().iter_rows())
-    return "<p class=\"verdicts\">" + " · ".join(
-        f'<span class="verdict {_e(v.replace(" ", "-"))}">{_e(counts[v])} {_e(v)}</span>' for v in VERDICTS if v in counts) + "</p>"
+    *claims_said, summary = sentences
+    items = "".join(f"<li>{_e(s)}</li>" for s in claims_said)
+    return (f'<div class="findings"><p>The strongest, most certain agreements and disagreements between the guides and '
+            f"this week's ML-engineer postings:</p><ul>{items}</ul><p>{_e(summary)}</p></div>")
+
+
+def _collapsed(title: str, what: str, n: int, body: str) -> str:
+    """A long table behind a one-line summary."""
+    return f"<details><summary><strong>{_e(title)}</strong>: {n} rows — {_e(what)}.</summary>{body}</details>"
+
+
+def _defining(defining: pl.DataFrame) -> str:
+    if defining.is_empty():
+        return ""
+    named = ", ".join(f"{r['name']} {r['share']:.0%}" for r in defining.iter_rows(named=True))
+    return (f"<p>Named by most ML-role jobs by construction, so shown apart rather than ranked: {_e(named)}.</p>")
 
 
 def _claims_table(claims: pl.DataFrame) -> str:
@@ -450,10 +523,22 @@ def _claims_table(claims: pl.DataFrame) -> str:
             f"<div class=\"claim-id\">{_e(claim['claim_id'])}</div></td>"
             f"<td>{_e(claim['stance'])}</td><td>{_e(claim['expected'] or '—')}<div class=\"segment\">{_e(claim['segment'])}</div></td>"
             f"<td>{_e(observed)} <small>n={_e(claim['n'])}</small><div class=\"why\">{_e(claim['explanation'] or '')}</div></td>"
-            f"<td class=\"verdict {_e(claim['verdict'].replace(' ', '-'))}\" data-claim=\"{_e(claim['claim_id'])}\">{_e(claim['verdict'])}</td></tr>"
+            f"<td class=\"verdict {_e(claim['verdict'].replace(' ', '-'))}\" data-claim=\"{_e(claim['claim_id'])}\">{_e(claim['verdict'])}"
+            f"{_marks(claim)}</td></tr>"
         )
     head = "<tr><th>guide</th><th>claim</th><th>stance</th><th>expects</th><th>observed [95 % interval]</th><th>verdict</th></tr>"
     return f"{filters}<div class=\"scroll\"><table class=\"claims\"><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+
+
+def _marks(claim: dict[str, Any]) -> str:
+    marks = []
+    if claim.get("could_be_chance"):
+        marks.append("could be chance (q > 0.05)")
+    if claim.get("verdict_flips"):
+        marks.append(f"each employer once: {claim['weighted_verdict']}")
+    if (claim.get("weeks_pooled") or 1) > 1:
+        marks.append(f"pooled over {claim['weeks_pooled']} weeks")
+    return "".join(f'<div class="why">{_e(m)}</div>' for m in marks)
 
 
 def _with_examples(top: pl.DataFrame, examples: pl.DataFrame) -> pl.DataFrame:
@@ -587,7 +672,10 @@ td.quote {{ max-width: 380px; font-style: italic; }}
 .claim-id, .segment, .why {{ font-style: normal; color: #666; font-size: .78rem; }}
 .warning {{ color: #b42318; font-weight: 600; }}
 .empty, .more {{ color: #666; }}
-.verdict.supported {{ color: #1a7f37; }} .verdict.not-supported {{ color: #b42318; }}
+.verdict.supported {{ color: #1a7f37; }} .verdict.contradicted {{ color: #b42318; }} .verdict.rarely-asked-for {{ color: #c4501a; }}
+.findings {{ background: #f6f8fa; border-left: 4px solid #0969da; padding: .2rem 1rem; }}
+dl.legend {{ display: grid; grid-template-columns: max-content auto; gap: .1rem 1rem; font-size: .85rem; }}
+dl.legend dd {{ margin: 0; }}
 .verdict.partly-supported {{ color: #9a6700; }} .verdict.not-testable-yet, .verdict.untestable {{ color: #666; }}
 .filters {{ margin: .5rem 0; }}
 .scroll {{ max-height: 720px; overflow-y: auto; border: 1px solid #eee; }}
@@ -636,14 +724,18 @@ def render_summary(data: ReportData, charts_made: list[tuple[str, str]]) -> str:
     lines += ["", "## Movers since last week (two-proportion test, |z| ≥ 1.96)", ""]
     movers = data["movers"]
     lines += [f"- {_md(r['name'])}: {r['previous_share']:.1%} → {r['share']:.1%} (z = {r['z']:.2f})" for r in movers.iter_rows(named=True)] or ["- none"]
-    claims = data["claims"]
-    counts = dict(claims.group_by("verdict").len().iter_rows()) if claims.height else {}
-    lines += ["", "## The guides' claims", "", "- " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS if v in counts) if counts else "- none", ""]
+    points = data["claim_points"]
+    counts = dict(points.group_by("verdict").len().iter_rows()) if points.height else {}
+    lines += ["", "## The guides' claims", ""]
+    lines += [f"- {_md(s)}" for s in finding_sentences(data["claims"])]
+    lines += ["", f"{points.height} points: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS if v in counts) if counts else "- none", ""]
     if data["guide_alignment"].height:
-        lines += ["| rank | guide | ρ (emphasis vs demand) | supported | not supported |", "|---|---|---|---|---|"]
+        lines += ["| rank | guide | ρ (emphasis vs demand) | points | supported | contradicted | rarely asked for | rarely stated |",
+                  "|---|---|---|---|---|---|---|---|"]
         for r in data["guide_alignment"].iter_rows(named=True):
             rho = "—" if r["spearman_rho"] is None else f"{r['spearman_rho']:.2f}"
-            lines.append(f"| {r['alignment_rank']} | {_md(r['guide'])} | {rho} | {r['n_supported']} | {r['n_not_supported']} |")
+            lines.append(f"| {r['alignment_rank']} | {_md(r['guide'])} | {rho} | {r['n_points']} | {r['n_supported']} | "
+                         f"{r['n_contradicted']} | {r['n_rarely_asked_for']} | {r['n_rarely_stated']} |")
     lines += ["", "## Charts", ""] + [f"- [{caption}]({element.removeprefix('chart-')}.png)" for element, caption in charts_made]
     lines += ["", "The full page, with every claim, the method and its SQL: [index.html](index.html).", ""]
     return "\n".join(lines)

@@ -17,7 +17,7 @@ import polars as pl
 from flows.normalize import locations
 from flows.normalize.salary import annual_usd
 from flows.skills import FACETS_BY_HASH, SkillExtractor, Taxonomy
-from warehouse.reference import CLAIM_COLUMNS, load_claims, load_guide_mentions
+from warehouse.reference import CLAIM_COLUMNS, load_claims, load_guide_mentions, load_withdrawn
 
 
 # Versions extracted with taxonomy version $v: skills and facets both stored. A facet row stored before
@@ -40,35 +40,52 @@ class RunInfo:
     raw_dir: str
 
 
+_SEGMENT = pl.Struct({field: pl.List(pl.String) for field in ("role", "seniority", "country", "state", "remote")})
 CLAIM_SCHEMA = {
-    "claim_id": pl.String, "doc": pl.String, "topic": pl.String, "subjects": pl.List(pl.String), "stance": pl.String,
-    "quote": pl.String, "test": pl.String, "test_kind": pl.String, "test_op": pl.String, "threshold": pl.Float64,
-    "compare_a": pl.String, "compare_b": pl.String, "figure_low": pl.Float64, "figure_high": pl.Float64,
-    "segment": pl.String, "segment_field": pl.String, "segment_values": pl.List(pl.String), "reason": pl.String,
-    "note": pl.String,
+    "claim_id": pl.String, "point_id": pl.String, "doc": pl.String, "topic": pl.String, "subjects": pl.List(pl.String),
+    "stance": pl.String, "quote": pl.String, "test": pl.String, "test_kind": pl.String, "test_op": pl.String,
+    "threshold": pl.Float64, "required_only": pl.Boolean, "compare_a": pl.String, "compare_b": pl.String,
+    "figure_low": pl.Float64, "figure_high": pl.Float64, "segment": pl.String, "population": _SEGMENT,
+    "group_a": _SEGMENT, "group_b": _SEGMENT, "reason": pl.String, "note": pl.String,
 }
 
-def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
-    con.execute("DELETE FROM ref_skills")
-    skills = pl.DataFrame(
+
+
+def claims_frame(claims: list[dict]) -> pl.DataFrame:
+    """ref_claims rows (warehouse.reference.claim_row) as a frame in the table's column order."""
+    return pl.DataFrame(claims, schema=CLAIM_SCHEMA).select(CLAIM_COLUMNS)
+
+
+def reference_skills(taxonomy: Taxonomy) -> pl.DataFrame:
+    """The taxonomy as ``ref_skills`` rows: one per skill, with its tacit and defines_population flags."""
+    return pl.DataFrame(
         [
-            (s.id, s.name, s.category, list(s.aliases) + list(s.aliases_cs), s.parent, taxonomy.version)
+            (s.id, s.name, s.category, list(s.aliases) + list(s.aliases_cs), s.parent, taxonomy.version,
+             s.tacit, s.defines_population)
             for s in taxonomy.skills
         ],
         schema={"skill": pl.String, "name": pl.String, "category": pl.String, "aliases": pl.List(pl.String),
-                "parent": pl.String, "taxonomy_version": pl.String},
+                "parent": pl.String, "taxonomy_version": pl.String, "tacit": pl.Boolean,
+                "defines_population": pl.Boolean},
         orient="row",
     )
-    _insert(con, "ref_skills", skills)
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
+    con.execute("DELETE FROM ref_skills")
+    _insert(con, "ref_skills", reference_skills(taxonomy))
     guides, claims = load_claims()
     con.execute("DELETE FROM ref_claims")
+    con.execute("DELETE FROM ref_withdrawn_claims")
     con.execute("DELETE FROM ref_guides")
     con.execute("DELETE FROM ref_guide_mentions")
     if guides:
         _insert(con, "ref_guides", pl.DataFrame(guides, schema={
             "doc": pl.String, "title": pl.String, "site": pl.String, "year": pl.Int32, "author": pl.String}))
     if claims:
-        _insert(con, "ref_claims", pl.DataFrame(claims, schema=CLAIM_SCHEMA).select(CLAIM_COLUMNS))
+        _insert(con, "ref_claims", claims_frame(claims))
+    if withdrawn := load_withdrawn():
+        _insert(con, "ref_withdrawn_claims", pl.DataFrame(withdrawn, schema={"claim_id": pl.String, "reason": pl.String}))
     mentions = load_guide_mentions()
     if mentions:
         _insert(con, "ref_guide_mentions", pl.DataFrame(mentions, schema={
@@ -259,5 +276,5 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 __all__ = [
     "RunInfo", "extract_missing", "extracted_hashes", "fill_states", "load_canonical_jobs", "load_journal",
-    "load_mentions", "load_reference", "load_week",
+    "load_mentions", "load_reference", "load_week", "reference_skills",
 ]

@@ -11,10 +11,11 @@ from pathlib import Path
 TAXONOMY_FILE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "skills.toml"
 CATEGORIES = (
     "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
-    "practice", "concept", "math", "soft-skill",
+    "practice", "concept", "math", "soft-skill", "certification",
 )
-# Tools are named things (languages, libraries, platforms, databases, infrastructure); the rest are
-# concepts (methods, practices, math, soft skills), which are often phrased rather than named.
+# Tools are named things (languages, libraries, platforms, databases, infrastructure); concepts
+# (methods, practices, math, soft skills) are often phrased rather than named. Certifications are
+# credentials, neither: they do not support an ambiguous alias on their line as a tool does.
 TOOL_CATEGORIES = ("language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra")
 CONCEPT_CATEGORIES = ("practice", "concept", "math", "soft-skill")
 _ID = re.compile(r"^[a-z0-9][a-z0-9.+#-]*$")
@@ -40,6 +41,11 @@ class Skill:
     ambiguous: tuple[str, ...] = ()
     cues: str | None = None
     veto: str | None = None
+    # A tacit foundation: employers take it for granted rather than list it (README, "Tacit
+    # foundations"), so a posting's silence on it is no evidence against a guide.
+    tacit: bool = False
+    # Named by nearly every ML-role job by construction (machine learning, AI): shown apart in rankings.
+    defines_population: bool = False
 
     @property
     def is_tool(self) -> bool:
@@ -69,6 +75,8 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
             ambiguous=tuple(entry.get("ambiguous", [])),
             cues=entry.get("cues") or None,
             veto=entry.get("veto") or None,
+            tacit=entry.get("tacit", False),
+            defines_population=entry.get("defines_population", False),
         )
         for entry in data.get("skill", [])
     )
@@ -90,6 +98,9 @@ def validate(taxonomy: Taxonomy) -> list[str]:
             problems.append(f"{skill.id}: unknown category {skill.category!r}")
         if skill.parent and skill.parent not in ids:
             problems.append(f"{skill.id}: unknown parent {skill.parent!r}")
+        for flag in ("tacit", "defines_population"):
+            if not isinstance(getattr(skill, flag), bool):
+                problems.append(f"{skill.id}: {flag} must be true or false, not {getattr(skill, flag)!r}")
         if not skill.aliases and not skill.aliases_cs and not skill.patterns:
             problems.append(f"{skill.id}: no aliases")
         for alias in skill.ambiguous:

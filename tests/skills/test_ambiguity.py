@@ -63,3 +63,33 @@ def test_scala_is_not_scalable(extractor):
 def test_longest_name_wins_at_one_place(extractor):
     hits = found(extractor, "Deploy with TensorFlow Serving.")
     assert "tensorflow" not in hits
+
+
+# The generic `certification`: the word counts when it is a candidate's credential, not a company's
+# compliance, salary boilerplate, a program the role runs, or a credential the job says it does not need.
+@pytest.mark.parametrize(("as_credential", "as_other"), [
+    ("Relevant certifications (AWS, GCP) are a plus.", "We are a certified B Corp."),
+    ("AWS Certified Solutions Architect preferred.", "Our platform is SOC 2 certified."),
+    ("Cloud certification (AWS, Azure or GCP) is desirable.", "Our labs are ISO certified."),
+    ("Certified Kubernetes Administrator (CKA) a plus.", "Lead the team through ISO 27001 certification."),
+    ("Industry certifications such as CISSP or OSCP.", "Keep HIPAA and FedRAMP certifications current."),
+    ("Machine learning certifications are a plus.", "Base salary depends on experience, education and certifications."),
+    ("Professional certification in data science.", "We do not require formal certifications or degrees."),
+    ("Certification in Databricks or Snowflake.", "Design and run our partner certification programs."),
+    ("Microsoft Certified: Azure Developer Associate.", "Board-certified physicians work alongside our ML team."),
+])
+def test_certification_is_a_credential(extractor, as_credential, as_other):
+    assert "certification" in found(extractor, as_credential)
+    assert "certification" not in found(extractor, as_other)
+
+
+def test_named_certifications(extractor):
+    # Typographic dashes read as "-"; the named certification absorbs the platform's name (its parent).
+    assert found(extractor, "AWS Certified Machine Learning – Specialty (MLS-C01).") == {"aws-ml-specialty"}
+    assert found(extractor, "AWS Certified Machine Learning Engineer – Associate") == {"aws-ml-engineer-associate"}
+    assert found(extractor, "Google Cloud Professional Machine Learning Engineer or AWS certification") == {
+        "gcp-ml-engineer", "aws", "certification"}
+    assert "azure-ai-engineer" in found(extractor, "Microsoft Certified: Azure AI Engineer Associate")
+    assert "databricks-ml-certification" in found(extractor, "Databricks Certified Machine Learning Professional")
+    # "Azure AI Engineer" alone is a job title, not the certification.
+    assert "azure-ai-engineer" not in found(extractor, "We are hiring an Azure AI Engineer to build agents.")

@@ -24,9 +24,17 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 CATEGORIES = {
     "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
-    "practice", "concept", "math", "soft-skill",
+    "practice", "concept", "math", "soft-skill", "certification",
 }
-SKILL_KEYS = {"id", "name", "category", "aliases", "aliases_cs", "parent", "patterns", "ambiguous", "cues", "veto"}
+SKILL_KEYS = {
+    "id", "name", "category", "aliases", "aliases_cs", "parent", "patterns", "ambiguous", "cues", "veto",
+    "tacit", "defines_population",
+}
+# README "Tacit foundations": every maths area and soft skill is tacit; no named tool is.
+ALWAYS_TACIT = {"math", "soft-skill"}
+NEVER_TACIT = {"language", "ml-library", "cloud", "cloud-ml", "database", "infra", "mlops", "data-tool", "certification"}
+# README "Tacit foundations": the skills every ML-role job names by construction.
+POPULATION_SKILLS = {"artificial-intelligence", "machine-learning"}
 GUIDE_KEYS = {"doc", "title", "site", "year", "author"}
 CLAIM_KEYS = {"claim_id", "doc", "topic", "subjects", "stance", "quote", "test", "note", "segment", "reason"}
 SKILL_ID = re.compile(r"^[a-z0-9][a-z0-9.+#-]*$")
@@ -165,6 +173,17 @@ GUIDE_TERMS: dict[str, str | tuple[str, ...]] = {
     "Continuous Learning": "continuous-learning", "quantitative reasoning": "critical-thinking",
     "reasoning skills": "critical-thinking", "team dynamics": "people-management",
     "cross-functional": "cross-functional", "ownership": "ownership", "conference talks": "presentation-skills",
+    # --- certifications (a named one rolls up to its platform through `parent`)
+    "AWS Certified Machine Learning Engineer": "aws-ml-engineer-associate",
+    "AWS Machine Learning Specialty": "aws-ml-specialty",
+    "Google Cloud Professional Machine Learning Engineer": "gcp-ml-engineer",
+    "Google Professional ML Engineer": "gcp-ml-engineer",
+    "Azure AI Engineer Associate": "azure-ai-engineer",
+    "TensorFlow Developer Certificate": "tensorflow-developer-certificate",
+    "Databricks ML Associate": "databricks-ml-certification",
+    "Microsoft Certified": "certification", "certifications": "certification", "Certifications": "certification",
+    "Certification": "certification", "cloud certifications": "certification",
+    "machine learning certification": ("machine-learning", "certification"),
 }
 
 # Terms the guides name that we judged not to be skills (or not safely matchable), and why.
@@ -198,8 +217,8 @@ NOT_SKILLS: dict[str, str] = {
     "MNIST": "a toy data set",
     "LinkedIn": "a networking site",
     "Medium": "a blogging site",
-    "AWS Certified Machine Learning Engineer": "a certification (credential, not skill); AWS is matched",
-    "TensorFlow Developer Certificate": "a certification; TensorFlow is matched",
+    "certificates": "bare 'certificate(s)' is mostly TLS or borrowing-base certificates in postings; named ones are aliased",
+    "graduate certificates": "an academic credential, like a degree, not a certification a posting asks for",
     "Google DeepMind": "an employer (likewise Meta AI)",
     "healthcare": "an industry, not a skill (likewise finance, e-commerce, manufacturing)",
     "networking": "career networking in 004, not computer networking",
@@ -396,11 +415,40 @@ def test_parents_exist_and_do_not_cycle():
             current = parents[current]
 
 
+def test_flags_are_booleans():
+    for skill in skills():
+        for flag in ("tacit", "defines_population"):
+            assert isinstance(skill.get(flag, False), bool), f"{skill['id']}: {flag} must be true or false"
+
+
+def test_tacit_foundations_follow_the_rule():
+    """README "Tacit foundations": maths areas and soft skills are tacit; languages, libraries,
+    platforms, databases, infrastructure, MLOps and data tools, and certifications, never."""
+    untacit = sorted(s["id"] for s in skills() if s["category"] in ALWAYS_TACIT and not s.get("tacit"))
+    assert not untacit, f"maths areas and soft skills are tacit: {untacit}"
+    listable = sorted(s["id"] for s in skills() if s["category"] in NEVER_TACIT and s.get("tacit"))
+    assert not listable, f"named tools and certifications are never tacit: {listable}"
+
+
+def test_population_skills():
+    """Only machine learning and AI define the population; being named by construction, they are not tacit."""
+    flagged = {s["id"] for s in skills() if s.get("defines_population")}
+    assert flagged == POPULATION_SKILLS
+    assert not [s["id"] for s in skills() if s["id"] in POPULATION_SKILLS and s.get("tacit")]
+
+
 def test_taxonomy_loads_with_the_project_loader():
     taxonomy_module = pytest.importorskip("flows.skills.taxonomy")
     taxonomy = taxonomy_module.load_taxonomy(SKILLS_FILE)
     assert taxonomy.version == skills_data()["version"]
     assert len(taxonomy.skills) == len(skills())
+    loaded = {s.id: s for s in taxonomy.skills}
+    for skill in skills():
+        assert loaded[skill["id"]].tacit is skill.get("tacit", False)
+        assert loaded[skill["id"]].defines_population is skill.get("defines_population", False)
+    bad = [problem for problem in taxonomy_module.validate(
+        taxonomy_module.Taxonomy("t", (taxonomy_module.Skill("x", "X", "math", ("x",), tacit="yes"),)))]
+    assert bad and "tacit must be true or false" in bad[0]
 
 
 # --------------------------------------------------------------------------------------------------

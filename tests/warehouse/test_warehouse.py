@@ -12,7 +12,7 @@ from flows.land import CRAWL_FIELDS, QUARANTINE_FIELDS
 from flows.normalize import normalize_postings
 from flows.skills import SkillExtractor, load_taxonomy
 from warehouse import db
-from warehouse.load import RunInfo, extract_missing, load_mentions, load_reference, load_week
+from warehouse.load import RunInfo, extract_missing, load_mentions, load_reference, load_week, reference_skills
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "skills_small.toml"
 CRAWL_SCHEMA = {"source": pl.String, "board": pl.String, "started_at": pl.Datetime(time_zone="UTC"),
@@ -123,6 +123,21 @@ def test_taxonomy_change_reextracts_history(tmp_path, fixture_text):
         by_version = dict(con.sql("select taxonomy_version, count(*) from posting_facets group by 1").fetchall())
         assert by_version == {"test.1": 4, "test.2": 4}
         assert db.scalar(con, "select count(*) from stg_current_facets") == 4
+
+
+def test_reference_skills_carry_their_flags():
+    """ref_skills (as migrated) takes each skill's tacit and defines_population flags from skills.toml."""
+    taxonomy = load_taxonomy()
+    con = duckdb.connect()
+    db.migrate(con)
+    con.register("incoming", reference_skills(taxonomy))
+    con.execute("INSERT INTO ref_skills BY NAME SELECT * FROM incoming")
+    rows = {skill: (tacit, population) for skill, tacit, population in
+            con.execute("select skill, tacit, defines_population from ref_skills").fetchall()}
+    con.close()
+    assert rows == {s.id: (s.tacit, s.defines_population) for s in taxonomy.skills}
+    assert rows["statistics"] == (True, False) and rows["pytorch"] == (False, False)
+    assert rows["machine-learning"] == (False, True)
 
 
 def test_query_surface_columns(tmp_path, fixture_text):

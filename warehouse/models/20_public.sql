@@ -51,7 +51,8 @@ SELECT
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_currency ELSE l.salary_currency END AS salary_currency,
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_period ELSE l.salary_period END AS salary_period,
     j.canonical_id, l.period_month, l.period_raw, l.salary_text, l.tags_raw, l.roles_raw,
-    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source, l.state, l.degree_fields
+    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source,
+    l.state, l.degree_fields
 FROM latest AS l
 JOIN seen AS s USING (posting_id)
 JOIN stg_posting_jobs AS j USING (posting_id);
@@ -124,8 +125,10 @@ FROM postings AS p
 JOIN stg_current_mentions AS m USING (content_hash)
 JOIN ref_skills AS r USING (skill);
 
+-- tacit: a foundation employers take for granted (its absence from postings is no evidence);
+-- defines_population: named by nearly every ML job by construction (AI, machine learning).
 CREATE OR REPLACE VIEW skills AS
-SELECT skill, name, category, aliases, parent
+SELECT skill, name, category, aliases, parent, tacit, defines_population
 FROM ref_skills;
 
 -- Share of the ML-role jobs seen in a week that ask for each skill (every skill, every week; zeros
@@ -176,5 +179,9 @@ FROM ref_guides;
 
 CREATE OR REPLACE VIEW claims AS
 SELECT c.claim_id, c.doc, g.title AS guide_title, c.topic, c.subjects, c.stance, c.quote, c.test, c.test_kind,
-       c.segment, c.reason, c.note
+       c.segment, c.reason, c.note, c.point_id, c.required_only
 FROM ref_claims AS c LEFT JOIN ref_guides AS g USING (doc);
+
+-- Claim ids once published and no longer tested, with why.
+CREATE OR REPLACE VIEW withdrawn_claims AS
+SELECT claim_id, reason FROM ref_withdrawn_claims;

@@ -1,189 +1,575 @@
--- The claims scorecard: every claim in reference/claims.toml tested against each week's ML-role jobs.
+-- The claims scorecard: every claim in reference/claims.toml tested against the ML-role jobs, week by week.
 --
--- Layers: stg_claim_jobs (jobs_weekly's ML-role jobs) -> stg_claim_job_subjects (what each job has:
--- skills with their ancestors, and facet subjects) -> one results view per test kind ->
--- claim_scorecard_weekly (one row per claim and week) -> claim_scorecard (the latest week), then the
--- guides' alignment, blind spots, overstated claims and contradictions.
+-- Layers: stg_claim_jobs (jobs_weekly's ML-role jobs, with their employer) -> stg_claim_job_subjects
+-- (what each job has: skills with their ancestors, whether required, and facet subjects) ->
+-- stg_claim_window_jobs (each claim population's jobs in a 1-, 4- or 13-week window, each job once) ->
+-- one results view per test kind, with employer-clustered intervals and the each-employer-once twin ->
+-- claim_scorecard_weekly (one row per claim and week, p- and q-values) -> claim_scorecard (the latest
+-- week), then points, the guides' alignment, blind spots, overstated claims and contradictions.
 --
--- Verdicts (reference/README.md gives the reasons):
---   supported         the 95 % interval lies inside what the claim expects
---   not supported     the interval lies outside it (the data exclude the expectation)
---   partly supported  the interval straddles the expectation; or, for a claim on several subjects
---                     that each must meet it, some do and some do not
---   not testable yet  fewer than 30 jobs in the segment (or values, for a median; or fewer than 10
---                     jobs naming exactly one side, for a comparison)
---   untestable        postings cannot test the claim at all (its `reason` says why)
+-- Verdicts are evidence classes (reference/README.md, "Verdicts: evidence classes"):
+--   supported          the 95 % interval lies inside what the claim expects
+--   partly supported   the interval straddles it (an `each` claim: mixed, none clearly failing)
+--   contradicted       direct counter-evidence: a comparison or trend reversed, a figure outside its band,
+--                      a not-needed subject many jobs require, a degree or role-mix share that the
+--                      stated facts put below the claim
+--   rarely asked for   a listable subject (a tool, a language, a certification) named by too few jobs
+--   rarely stated      the same for a tacit foundation: silence is no evidence against the guide
+--   not testable yet   too few jobs even in 13 weeks
+--   untestable         postings cannot test the claim (its `reason` says why)
 
--- The ML-role jobs and what they have, week by week: the public jobs_weekly and job_skills_weekly
--- (20_public.sql), plus facet subjects (degree:*, remote:*, role:*).
+-- The ML-role jobs, week by week. An employer is a cluster of dependent postings; a job without a
+-- company is its own cluster.
 CREATE OR REPLACE VIEW stg_claim_jobs AS
-SELECT * FROM jobs_weekly WHERE is_ml_role;
+SELECT *, coalesce(lower(trim(company)), 'job:' || canonical_id) AS employer,
+       degree_min IN ('bachelor', 'master', 'phd', 'none') OR coalesce(degree_or_equivalent, false) AS states_degree
+FROM jobs_weekly WHERE is_ml_role;
 
+-- What each job has: skills (with ancestors, required when named outside nice-to-have text) and facets.
 CREATE OR REPLACE VIEW stg_claim_job_subjects AS
-SELECT k.week, k.canonical_id, k.skill AS subject FROM job_skills_weekly AS k JOIN stg_claim_jobs USING (week, canonical_id)
-UNION
-SELECT week, canonical_id, unnest(list_filter([
-    CASE WHEN degree_min IN ('bachelor', 'master', 'phd') THEN 'degree:any' END,
-    CASE WHEN degree_min IN ('master', 'phd') THEN 'degree:master+' END,
-    CASE WHEN degree_min = 'phd' THEN 'degree:phd' END,
-    CASE WHEN degree_min = 'none' OR degree_or_equivalent THEN 'degree:none' END,
-    'remote:' || remote,
-    'role:' || role_family
-], lambda x: x IS NOT NULL)) AS subject
-FROM stg_claim_jobs;
-
--- The jobs each testable claim is tested on, week by week: its segment, or all ML-role jobs.
-CREATE OR REPLACE VIEW stg_claim_segment_jobs AS
-SELECT c.claim_id, j.*
-FROM ref_claims AS c
-JOIN stg_claim_jobs AS j ON c.test_kind <> 'untestable' AND CASE c.segment_field
-    WHEN 'seniority' THEN list_contains(c.segment_values, j.seniority)
-    WHEN 'country' THEN list_contains(c.segment_values, j.country)
-    WHEN 'remote' THEN list_contains(c.segment_values, j.remote)
-    WHEN 'role' THEN list_contains(c.segment_values, j.role_family)
-    ELSE c.segment_field IS NULL
-END;
-
--- Share claims, per subject: k of the segment's n jobs have it.
-CREATE OR REPLACE VIEW claim_subject_shares AS
-WITH subjects AS (
-    SELECT claim_id, unnest(subjects) AS subject FROM ref_claims WHERE test_kind IN ('share_any', 'share_each')
+WITH skills AS (
+    SELECT k.week, k.canonical_id, k.skill AS subject, k.required
+    FROM job_skills_weekly AS k JOIN stg_claim_jobs USING (week, canonical_id)
+),
+derived AS (
+    SELECT s.week, s.canonical_id, CASE r.category WHEN 'certification' THEN 'cert:any' ELSE 'foundation:math' END AS subject,
+           s.required
+    FROM skills AS s JOIN ref_skills AS r ON r.skill = s.subject
+    WHERE r.category IN ('certification', 'math')
+),
+facets AS (
+    SELECT week, canonical_id, unnest(list_filter([
+        CASE WHEN degree_min IN ('bachelor', 'master', 'phd') THEN 'degree:any' END,
+        CASE WHEN degree_min IN ('master', 'phd') THEN 'degree:master+' END,
+        CASE WHEN degree_min = 'phd' THEN 'degree:phd' END,
+        CASE WHEN degree_min = 'none' OR degree_or_equivalent THEN 'degree:none' END,
+        CASE WHEN list_contains(degree_fields, 'quantitative') THEN 'foundation:quantitative' END,
+        'remote:' || remote,
+        'role:' || role_family
+    ] || list_transform(coalesce(degree_fields, []), lambda f: 'degree_field:' || f), lambda x: x IS NOT NULL)) AS subject,
+           true AS required
+    FROM stg_claim_jobs
+),
+everything AS (
+    SELECT * FROM skills UNION ALL SELECT * FROM derived UNION ALL SELECT * FROM facets
+    UNION ALL SELECT week, canonical_id, 'foundation:quantitative', required FROM derived WHERE subject = 'foundation:math'
 )
-SELECT sj.week, sj.claim_id, s.subject, count(*) AS n, count(js.subject) AS k,
-       count(js.subject) / count(*) AS share,
-       wilson_low(count(js.subject), count(*)) AS ci_low, wilson_high(count(js.subject), count(*)) AS ci_high
+SELECT week, canonical_id, subject, bool_or(required) AS required FROM everything GROUP BY ALL;
+
+-- What kind of evidence a subject's absence is: 'observed' (a fact every posting has: degree, role,
+-- remote; falling short of a claim on it contradicts the claim), 'tacit' (a foundation employers take
+-- for granted: ref_skills.tacit, the foundation:* baselines) or 'listable' (anything an employer who
+-- wanted it would name).
+CREATE OR REPLACE VIEW stg_claim_subject_kinds AS
+SELECT c.claim_id, s.subject,
+       CASE WHEN s.subject LIKE 'degree:%' OR s.subject LIKE 'remote:%' OR s.subject LIKE 'role:%' THEN 'observed'
+            WHEN s.subject LIKE 'foundation:%' OR coalesce(r.tacit, false) THEN 'tacit'
+            ELSE 'listable' END AS kind
+FROM ref_claims AS c, unnest(c.subjects) AS s(subject)
+LEFT JOIN ref_skills AS r ON r.skill = s.subject;
+
+-- What a share claim that falls short is, per claim: contradicted when all its subjects are observed
+-- facts, rarely stated when all are tacit, else rarely asked for (an employer would name the listable one).
+CREATE OR REPLACE VIEW stg_claim_shortfall AS
+SELECT claim_id,
+       CASE WHEN bool_and(kind = 'observed') THEN 'contradicted'
+            WHEN bool_and(kind = 'tacit') THEN 'rarely stated'
+            ELSE 'rarely asked for' END AS shortfall,
+       bool_and(subject LIKE 'degree:%' OR subject LIKE 'degree_field:%') AS degree_claim
+FROM stg_claim_subject_kinds GROUP BY claim_id;
+
+-- Windows: the 1, 4 and 13 weeks ending with each week.
+CREATE OR REPLACE VIEW stg_claim_windows AS
+WITH weeks AS (SELECT DISTINCT week FROM stg_claim_jobs)
+SELECT w.week, s.span, jw.week AS job_week
+FROM weeks AS w
+CROSS JOIN (VALUES (1), (4), (13)) AS s(span)
+JOIN weeks AS jw ON jw.week <= w.week AND jw.week > w.week - 7 * s.span;
+
+-- Every population a claim or a comparison group is tested on.
+CREATE OR REPLACE VIEW stg_claim_populations AS
+SELECT DISTINCT pop::VARCHAR AS pop_key, pop FROM (
+    SELECT population AS pop FROM ref_claims WHERE test_kind NOT IN ('untestable', 'trend', 'compare_groups')
+    UNION ALL SELECT group_a FROM ref_claims WHERE test_kind = 'compare_groups'
+    UNION ALL SELECT group_b FROM ref_claims WHERE test_kind = 'compare_groups'
+);
+
+-- Each population's jobs in each window, each job once (its latest week in the window).
+CREATE OR REPLACE VIEW stg_claim_window_jobs AS
+SELECT p.pop_key, w.week, w.span, j.week AS job_week, j.canonical_id, j.employer, j.states_degree,
+       j.salary_usd, j.years_min, j.posting_id
+FROM stg_claim_populations AS p
+CROSS JOIN stg_claim_windows AS w
+JOIN stg_claim_jobs AS j ON j.week = w.job_week
+ AND in_population(p.pop, j.role_family, j.seniority, j.country, j.state, j.remote)
+QUALIFY row_number() OVER (PARTITION BY p.pop_key, w.week, w.span, j.canonical_id ORDER BY j.week DESC) = 1;
+
+-- The window each population is tested on in each week: one week when it has 30 jobs, else 4, else 13.
+CREATE OR REPLACE VIEW stg_claim_population_spans AS
+WITH counts AS (SELECT pop_key, week, span, count(*) AS n FROM stg_claim_window_jobs GROUP BY ALL)
+SELECT pop_key, week, coalesce(min(span) FILTER (WHERE n >= 30), 13) AS span FROM counts GROUP BY ALL;
+
+-- The jobs each share or paired-comparison claim is tested on (and, for examples, a figure claim's
+-- population and a group comparison's first group).
+CREATE OR REPLACE VIEW stg_claim_segment_jobs AS
+SELECT c.claim_id, wj.*
+FROM ref_claims AS c
+JOIN stg_claim_population_spans AS ps
+  ON ps.pop_key = CASE WHEN c.test_kind = 'compare_groups' THEN c.group_a ELSE c.population END::VARCHAR
+JOIN stg_claim_window_jobs AS wj ON wj.pop_key = ps.pop_key AND wj.week = ps.week AND wj.span = ps.span
+WHERE c.test_kind IN ('share_any', 'share_each', 'compare', 'median', 'compare_groups');
+
+-- Share claims: per claim, week and item (the claim for an any-of test, each subject for an `each`
+-- test), whether each job has it. Degree claims count only the jobs that state a degree requirement.
+CREATE OR REPLACE VIEW stg_claim_share_jobs AS
+WITH items AS (
+    SELECT c.claim_id, CASE WHEN c.test_kind = 'share_each' THEN s.subject ELSE '*' END AS item, s.subject, c.required_only
+    FROM ref_claims AS c, unnest(c.subjects) AS s(subject)
+    WHERE c.test_kind IN ('share_any', 'share_each')
+)
+SELECT sj.claim_id, sj.week, sj.span, i.item, sj.canonical_id, sj.employer,
+       bool_or(js.subject IS NOT NULL AND (js.required OR NOT i.required_only)) AS hit
 FROM stg_claim_segment_jobs AS sj
-JOIN subjects AS s USING (claim_id)
+JOIN items AS i USING (claim_id)
+JOIN stg_claim_shortfall AS f USING (claim_id)
 LEFT JOIN stg_claim_job_subjects AS js
-    ON js.week = sj.week AND js.canonical_id = sj.canonical_id AND js.subject = s.subject
-GROUP BY sj.week, sj.claim_id, s.subject;
+    ON js.week = sj.job_week AND js.canonical_id = sj.canonical_id AND js.subject = i.subject
+WHERE sj.states_degree OR NOT f.degree_claim
+GROUP BY ALL;
+
+-- Per item: the share, its employer-clustered Wilson interval, and the each-employer-once share.
+CREATE OR REPLACE VIEW claim_subject_shares AS
+WITH clusters AS (
+    SELECT claim_id, week, span, item, employer, count(*) AS n_c, count(*) FILTER (WHERE hit) AS k_c
+    FROM stg_claim_share_jobs GROUP BY ALL
+),
+totals AS (
+    SELECT claim_id, week, span, item, sum(n_c) AS n, sum(k_c) AS k, count(*) AS m, avg(k_c / n_c) AS weighted
+    FROM clusters GROUP BY ALL
+),
+spread AS (
+    SELECT t.claim_id, t.week, t.item, sum((c.k_c - t.k / t.n * c.n_c) ^ 2) AS ss
+    FROM clusters AS c JOIN totals AS t USING (claim_id, week, span, item) GROUP BY ALL
+),
+stats AS (
+    SELECT t.*, design_effect(t.n, t.k, t.m, s.ss) AS deff
+    FROM totals AS t JOIN spread AS s USING (claim_id, week, item)
+)
+SELECT claim_id, week, span, item, n::BIGINT AS n, k::BIGINT AS k, m AS n_employers, k / n AS share, deff,
+       wilson_low(k / deff, n / deff) AS ci_low, wilson_high(k / deff, n / deff) AS ci_high,
+       weighted, wilson_low(weighted * m, m) AS weighted_low, wilson_high(weighted * m, m) AS weighted_high
+FROM stats;
+
+-- Share verdicts: '>=' claims fall short to the claim's shortfall class; '<=' claims are contradicted
+-- when the interval lies above the bar.
+CREATE OR REPLACE MACRO share_verdict(lo, hi, op, bar, shortfall) AS CASE
+    WHEN op = '>=' THEN CASE WHEN lo >= bar THEN 'supported' WHEN hi < bar THEN shortfall ELSE 'partly supported' END
+    ELSE CASE WHEN hi <= bar THEN 'supported' WHEN lo > bar THEN 'contradicted' ELSE 'partly supported' END END;
+-- The worse of failing verdicts: direct counter-evidence first.
+CREATE OR REPLACE MACRO verdict_severity(v) AS
+    CASE v WHEN 'contradicted' THEN 3 WHEN 'rarely asked for' THEN 2 WHEN 'rarely stated' THEN 1 ELSE 0 END;
 
 CREATE OR REPLACE VIEW stg_claim_share_results AS
 WITH judged AS (
-    SELECT s.*, c.test_kind, c.test_op,
-           CASE WHEN c.test_op = '>=' THEN interval_verdict(s.ci_low, s.ci_high, c.threshold, NULL)
-                ELSE interval_verdict(s.ci_low, s.ci_high, NULL, c.threshold) END AS subject_verdict,
-           printf('%s %.1f%%', s.subject, 100 * s.share) AS shown
-    FROM claim_subject_shares AS s JOIN ref_claims AS c USING (claim_id)
+    SELECT s.*, c.test_kind, c.test_op, c.threshold,
+           CASE WHEN c.test_kind = 'share_each' THEN coalesce(k.kind, 'listable') END AS item_kind,
+           f.shortfall AS claim_shortfall
+    FROM claim_subject_shares AS s
+    JOIN ref_claims AS c USING (claim_id)
+    JOIN stg_claim_shortfall AS f USING (claim_id)
+    LEFT JOIN stg_claim_subject_kinds AS k ON k.claim_id = s.claim_id AND k.subject = s.item
+),
+verdicts AS (
+    SELECT *,
+           share_verdict(ci_low, ci_high, test_op, threshold, CASE item_kind WHEN 'observed' THEN 'contradicted'
+               WHEN 'tacit' THEN 'rarely stated' WHEN 'listable' THEN 'rarely asked for' ELSE claim_shortfall END) AS item_verdict,
+           share_verdict(weighted_low, weighted_high, test_op, threshold, CASE item_kind WHEN 'observed' THEN 'contradicted'
+               WHEN 'tacit' THEN 'rarely stated' WHEN 'listable' THEN 'rarely asked for' ELSE claim_shortfall END) AS item_weighted_verdict,
+           -- a score test against the bar, with the clustered variance
+           (share - threshold) / sqrt(threshold * (1 - threshold) * deff / n) AS z
+    FROM judged
 ),
 per_claim AS (
-    SELECT week, claim_id, any_value(test_kind) AS test_kind, any_value(test_op) AS test_op, max(n) AS n,
-           -- The subject that decides: the largest share for "share >= / <=" (any one may reach it,
-           -- all must stay under it); for "each share >=" the smallest.
-           CASE WHEN any_value(test_kind) = 'share_each' AND any_value(test_op) = '>=' THEN arg_min(subject, k)
-                ELSE arg_max(subject, k) END AS decisive,
-           count(*) FILTER (WHERE subject_verdict = 'supported') AS n_supported,
-           count(*) FILTER (WHERE subject_verdict = 'not supported') AS n_not_supported,
-           count(*) AS n_subjects,
-           string_agg(shown, ', ' ORDER BY share DESC) AS shares_shown
-    FROM judged GROUP BY week, claim_id
+    SELECT week, claim_id, any_value(test_kind) AS test_kind, max(n) AS n, count(*) AS n_items,
+           count(*) FILTER (WHERE item_verdict = 'supported') AS n_supported,
+           count(*) FILTER (WHERE item_weighted_verdict = 'supported') AS n_weighted_supported,
+           -- the item that decides an `each` claim: the worst failing one, else the smallest share
+           arg_max(item, verdict_severity(item_verdict) * 10 - share) AS decisive,
+           arg_max(item_verdict, verdict_severity(item_verdict)) AS worst,
+           arg_max(item_weighted_verdict, verdict_severity(item_weighted_verdict)) AS weighted_worst,
+           string_agg(printf('%s %.1f%%', item, 100 * share), ', ' ORDER BY share DESC) AS shares_shown
+    FROM verdicts GROUP BY week, claim_id
 )
-SELECT p.week, p.claim_id, p.n, j.share AS observed, j.ci_low, j.ci_high,
+SELECT p.week, p.claim_id, v.span, p.n, v.share AS observed, v.ci_low, v.ci_high, v.n_employers, v.deff,
        CASE WHEN p.n < 30 THEN 'not testable yet'
-            WHEN p.test_kind = 'share_each' THEN
-                CASE WHEN p.n_supported = p.n_subjects THEN 'supported'
-                     WHEN p.n_not_supported = p.n_subjects THEN 'not supported'
-                     ELSE 'partly supported' END
-            ELSE j.subject_verdict END AS verdict,
-       printf('%s of %d jobs', p.shares_shown, p.n) AS explanation
+            WHEN p.test_kind = 'share_any' THEN v.item_verdict
+            WHEN p.n_supported = p.n_items THEN 'supported'
+            WHEN verdict_severity(p.worst) > 0 THEN p.worst
+            ELSE 'partly supported' END AS verdict,
+       v.weighted, v.weighted_low, v.weighted_high,
+       CASE WHEN p.n < 30 THEN 'not testable yet'
+            WHEN p.test_kind = 'share_any' THEN v.item_weighted_verdict
+            WHEN p.n_weighted_supported = p.n_items THEN 'supported'
+            WHEN verdict_severity(p.weighted_worst) > 0 THEN p.weighted_worst
+            ELSE 'partly supported' END AS weighted_verdict,
+       CASE WHEN v.threshold IN (0, 1) THEN NULL ELSE p_two_sided(v.z) END AS p_value,
+       CASE WHEN p.test_kind = 'share_each' THEN printf('%s of %d jobs', p.shares_shown, p.n)
+            ELSE printf('%.1f%% of %d jobs (%d employers)', 100 * v.share, p.n, v.n_employers) END AS explanation
 FROM per_claim AS p
-JOIN judged AS j ON j.week = p.week AND j.claim_id = p.claim_id AND j.subject = p.decisive;
+JOIN verdicts AS v ON v.week = p.week AND v.claim_id = p.claim_id AND v.item = CASE WHEN p.test_kind = 'share_any' THEN '*' ELSE p.decisive END;
 
--- Comparisons share(a) > share(b): the jobs are the same, so the test is on the jobs that name
--- exactly one of the two (a paired test): a share of them above one half means a is asked for more.
+-- Paired comparisons share(a) > share(b): the jobs are the same, so the test is on the jobs that name
+-- exactly one of the two: a share of them above one half means a is asked for more.
 CREATE OR REPLACE VIEW stg_claim_compare_results AS
 WITH flags AS (
-    SELECT sj.week, sj.claim_id, ja.subject IS NOT NULL AS has_a, jb.subject IS NOT NULL AS has_b
+    SELECT sj.week, sj.claim_id, sj.span, sj.employer, sj.canonical_id,
+           bool_or(js.subject = c.compare_a) AS has_a, bool_or(js.subject = c.compare_b) AS has_b
     FROM stg_claim_segment_jobs AS sj
     JOIN ref_claims AS c ON c.claim_id = sj.claim_id AND c.test_kind = 'compare'
-    LEFT JOIN stg_claim_job_subjects AS ja ON ja.week = sj.week AND ja.canonical_id = sj.canonical_id AND ja.subject = c.compare_a
-    LEFT JOIN stg_claim_job_subjects AS jb ON jb.week = sj.week AND jb.canonical_id = sj.canonical_id AND jb.subject = c.compare_b
+    LEFT JOIN stg_claim_job_subjects AS js ON js.week = sj.job_week AND js.canonical_id = sj.canonical_id
+         AND js.subject IN (c.compare_a, c.compare_b)
+    GROUP BY ALL
 ),
-counts AS (
-    SELECT week, claim_id, count(*) AS n_jobs, count(*) FILTER (WHERE has_a) AS k_a, count(*) FILTER (WHERE has_b) AS k_b,
-           count(*) FILTER (WHERE has_a AND NOT has_b) AS a_only, count(*) FILTER (WHERE has_b AND NOT has_a) AS b_only
-    FROM flags GROUP BY week, claim_id
-)
-SELECT t.week, t.claim_id, t.a_only + t.b_only AS n,
-       t.a_only / nullif(t.a_only + t.b_only, 0) AS observed,
-       wilson_low(t.a_only, t.a_only + t.b_only) AS ci_low, wilson_high(t.a_only, t.a_only + t.b_only) AS ci_high,
-       CASE WHEN t.a_only + t.b_only < 10 OR t.n_jobs < 30 THEN 'not testable yet'
-            ELSE interval_verdict(wilson_low(t.a_only, t.a_only + t.b_only), wilson_high(t.a_only, t.a_only + t.b_only), 0.5, NULL)
-       END AS verdict,
-       printf('%s %.1f%% vs %s %.1f%% of %d jobs; of the %d naming only one, %d name %s',
-              c.compare_a, 100 * t.k_a / t.n_jobs, c.compare_b, 100 * t.k_b / t.n_jobs, t.n_jobs,
-              t.a_only + t.b_only, t.a_only, c.compare_a) AS explanation
-FROM counts AS t JOIN ref_claims AS c USING (claim_id);
-
--- Figures (median salary or years): the sample median with a distribution-free 95 % interval
--- (order statistics n/2 ± 0.98·√n).
-CREATE OR REPLACE VIEW stg_claim_median_results AS
-WITH claim_values AS (
-    SELECT sj.week, sj.claim_id, count(*) AS n_jobs,
-           list_sort(list(CASE c.subjects[1] WHEN 'salary' THEN sj.salary_usd WHEN 'years' THEN sj.years_min END)
-                     FILTER (WHERE CASE c.subjects[1] WHEN 'salary' THEN sj.salary_usd WHEN 'years' THEN sj.years_min END IS NOT NULL)) AS v
-    FROM stg_claim_segment_jobs AS sj
-    JOIN ref_claims AS c ON c.claim_id = sj.claim_id AND c.test_kind = 'median'
-    GROUP BY sj.week, sj.claim_id
+clusters AS (
+    SELECT week, claim_id, span, employer, count(*) AS jobs_c,
+           count(*) FILTER (WHERE has_a) AS a_c, count(*) FILTER (WHERE has_b) AS b_c,
+           count(*) FILTER (WHERE has_a IS DISTINCT FROM has_b AND (has_a OR has_b)) AS n_c,
+           count(*) FILTER (WHERE has_a AND NOT coalesce(has_b, false)) AS k_c
+    FROM flags GROUP BY ALL
+),
+totals AS (
+    SELECT week, claim_id, any_value(span) AS span, sum(jobs_c) AS n_jobs, sum(a_c) AS k_a, sum(b_c) AS k_b,
+           sum(n_c) AS n, sum(k_c) AS k, count(*) FILTER (WHERE n_c > 0) AS m,
+           avg(k_c / n_c) FILTER (WHERE n_c > 0) AS weighted
+    FROM clusters GROUP BY ALL
+),
+stats AS (
+    SELECT t.*, design_effect(t.n, t.k, t.m, (SELECT sum((c.k_c - t.k / t.n * c.n_c) ^ 2) FROM clusters AS c
+                                               WHERE c.week = t.week AND c.claim_id = t.claim_id AND c.n_c > 0)) AS deff
+    FROM totals AS t WHERE t.n > 0
 ),
 bounds AS (
-    SELECT *, coalesce(len(v), 0) AS n,
-           greatest(1, floor(len(v) / 2 - 0.98 * sqrt(len(v))))::INTEGER AS lo_rank,
-           least(len(v), ceil(len(v) / 2 + 1 + 0.98 * sqrt(len(v))))::INTEGER AS hi_rank
-    FROM claim_values
+    SELECT *, wilson_low(k / deff, n / deff) AS ci_low, wilson_high(k / deff, n / deff) AS ci_high,
+           wilson_low(weighted * m, m) AS weighted_low, wilson_high(weighted * m, m) AS weighted_high
+    FROM stats
 )
-SELECT b.week, b.claim_id, b.n, list_median(b.v) AS observed, b.v[b.lo_rank] AS ci_low, b.v[b.hi_rank] AS ci_high,
-       CASE WHEN b.n < 30 THEN 'not testable yet'
-            ELSE interval_verdict(b.v[b.lo_rank], b.v[b.hi_rank], c.figure_low, c.figure_high) END AS verdict,
-       CASE WHEN b.n = 0 THEN printf('no job in the segment states its %s (%d jobs in the segment)', c.subjects[1], b.n_jobs)
-            ELSE printf('median %s %s of %d jobs stating it (%d in the segment)',
-                        c.subjects[1], CASE WHEN c.subjects[1] = 'salary' THEN printf('$%,.0f', list_median(b.v))
-                                            ELSE printf('%.1f', list_median(b.v)) END, b.n, b.n_jobs) END AS explanation
-FROM bounds AS b JOIN ref_claims AS c USING (claim_id);
+SELECT t.week, t.claim_id, t.span, t.n::BIGINT AS n, t.k / t.n AS observed, b.ci_low, b.ci_high, b.m AS n_employers, b.deff,
+       CASE WHEN coalesce(t.n, 0) < 10 OR t.n_jobs < 30 THEN 'not testable yet'
+            ELSE share_verdict(b.ci_low, b.ci_high, '>=', 0.5, 'contradicted') END AS verdict,
+       b.weighted, b.weighted_low, b.weighted_high,
+       CASE WHEN coalesce(t.n, 0) < 10 OR t.n_jobs < 30 THEN 'not testable yet'
+            ELSE share_verdict(b.weighted_low, b.weighted_high, '>=', 0.5, 'contradicted') END AS weighted_verdict,
+       p_two_sided((t.k / t.n - 0.5) / sqrt(0.25 * b.deff / t.n)) AS p_value,
+       printf('%s %.1f%% vs %s %.1f%% of %d jobs; of the %d naming only one, %d name %s',
+              c.compare_a, 100 * t.k_a / t.n_jobs, c.compare_b, 100 * t.k_b / t.n_jobs, t.n_jobs::BIGINT,
+              coalesce(t.n, 0)::BIGINT, coalesce(t.k, 0)::BIGINT, c.compare_a) AS explanation
+FROM totals AS t
+JOIN ref_claims AS c USING (claim_id)
+LEFT JOIN bounds AS b USING (week, claim_id);
 
--- One row per claim and week with ML-role jobs.
+-- Group comparisons: the claim's subjects (any of them) in group a against group b, each group its own
+-- jobs; the window is the shortest in which both groups have 30 jobs.
+CREATE OR REPLACE VIEW stg_claim_group_results AS
+WITH group_counts AS (
+    SELECT c.claim_id, wa.week, wa.span, count(DISTINCT wa.canonical_id) AS n_a,
+           (SELECT count(*) FROM stg_claim_window_jobs AS wb
+            WHERE wb.pop_key = c.group_b::VARCHAR AND wb.week = wa.week AND wb.span = wa.span) AS n_b
+    FROM ref_claims AS c
+    JOIN stg_claim_window_jobs AS wa ON wa.pop_key = c.group_a::VARCHAR
+    WHERE c.test_kind = 'compare_groups'
+    GROUP BY ALL
+),
+spans AS (
+    SELECT claim_id, week, coalesce(min(span) FILTER (WHERE n_a >= 30 AND n_b >= 30), 13) AS span
+    FROM group_counts GROUP BY ALL
+),
+group_jobs AS (
+    SELECT s.claim_id, s.week, s.span, g.side, wj.canonical_id, wj.job_week, wj.employer
+    FROM spans AS s
+    JOIN ref_claims AS c USING (claim_id)
+    CROSS JOIN (VALUES ('a'), ('b')) AS g(side)
+    JOIN stg_claim_window_jobs AS wj ON wj.week = s.week AND wj.span = s.span
+     AND wj.pop_key = CASE g.side WHEN 'a' THEN c.group_a::VARCHAR ELSE c.group_b::VARCHAR END
+),
+hits AS (
+    SELECT gj.claim_id, gj.week, gj.span, gj.side, gj.employer, gj.canonical_id, bool_or(js.subject IS NOT NULL) AS hit
+    FROM group_jobs AS gj
+    JOIN ref_claims AS c USING (claim_id)
+    LEFT JOIN stg_claim_job_subjects AS js ON js.week = gj.job_week AND js.canonical_id = gj.canonical_id
+         AND list_contains(c.subjects, js.subject)
+    GROUP BY ALL
+),
+clusters AS (
+    SELECT claim_id, week, span, side, employer, count(*) AS n_c, count(*) FILTER (WHERE hit) AS k_c FROM hits GROUP BY ALL
+),
+totals AS (
+    SELECT claim_id, week, span, side, sum(n_c) AS n, sum(k_c) AS k, count(*) AS m, avg(k_c / n_c) AS weighted
+    FROM clusters GROUP BY ALL
+),
+spread AS (
+    SELECT t.claim_id, t.week, t.side, sum((c.k_c - t.k / t.n * c.n_c) ^ 2) AS ss
+    FROM totals AS t JOIN clusters AS c USING (claim_id, week, span, side) GROUP BY ALL
+),
+sides AS (
+    SELECT t.*, design_effect(t.n, t.k, t.m, s.ss) AS deff FROM totals AS t JOIN spread AS s USING (claim_id, week, side)
+),
+intervals AS (
+    SELECT *, k / n AS p, wilson_low(k / deff, n / deff) AS lo, wilson_high(k / deff, n / deff) AS hi,
+           wilson_low(weighted * m, m) AS w_lo, wilson_high(weighted * m, m) AS w_hi
+    FROM sides
+),
+paired AS (
+    SELECT a.claim_id, a.week, a.span, a.n AS n_a, b.n AS n_b, a.m + b.m AS n_employers, a.p AS p_a, b.p AS p_b,
+           a.p - b.p AS diff, newcombe_low(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_low,
+           newcombe_high(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_high,
+           a.weighted - b.weighted AS weighted,
+           newcombe_low(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_low,
+           newcombe_high(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_high,
+           (a.k + b.k) / (a.n + b.n) AS pooled, a.deff AS deff_a, b.deff AS deff_b, (a.deff * a.n + b.deff * b.n) / (a.n + b.n) AS deff
+    FROM intervals AS a JOIN intervals AS b ON b.claim_id = a.claim_id AND b.week = a.week AND a.side = 'a' AND b.side = 'b'
+)
+SELECT p.week, p.claim_id, p.span, (p.n_a + p.n_b)::BIGINT AS n, p.diff AS observed, p.ci_low, p.ci_high, p.n_employers, p.deff,
+       CASE WHEN p.n_a < 30 OR p.n_b < 30 THEN 'not testable yet'
+            WHEN p.ci_low > 0 THEN 'supported' WHEN p.ci_high < 0 THEN 'contradicted' ELSE 'partly supported' END AS verdict,
+       p.weighted, p.weighted_low, p.weighted_high,
+       CASE WHEN p.n_a < 30 OR p.n_b < 30 THEN 'not testable yet'
+            WHEN p.weighted_low > 0 THEN 'supported' WHEN p.weighted_high < 0 THEN 'contradicted' ELSE 'partly supported' END AS weighted_verdict,
+       CASE WHEN p.pooled IN (0, 1) THEN NULL
+            ELSE p_two_sided(p.diff / sqrt(p.pooled * (1 - p.pooled) * (p.deff_a / p.n_a + p.deff_b / p.n_b))) END AS p_value,
+       printf('%.1f%% of %d jobs in %s vs %.1f%% of %d in %s: a difference of %+.1f points',
+              100 * p.p_a, p.n_a::BIGINT, c.compare_a, 100 * p.p_b, p.n_b::BIGINT, c.compare_b, 100 * p.diff) AS explanation
+FROM paired AS p JOIN ref_claims AS c USING (claim_id);
+
+-- Trends: Hacker News "Who is hiring?" ML-role postings in the claim's population, the 12 thread months
+-- up to the week against the 12 before; each posting once (HN comments are not deduplicated into jobs
+-- across months: a repost is a new month's demand).
+CREATE OR REPLACE VIEW stg_claim_trend_results AS
+WITH weeks AS (SELECT DISTINCT week FROM stg_claim_jobs),
+hn AS (
+    SELECT p.posting_id, p.content_hash, p.period_month, coalesce(lower(trim(p.company)), 'post:' || p.posting_id) AS employer,
+           p.role_family, p.seniority, p.country, p.state, p.remote
+    FROM postings AS p WHERE p.source = 'hn' AND p.is_ml_role AND p.period_month IS NOT NULL
+),
+posts AS (
+    SELECT w.week, c.claim_id, CASE WHEN hn.period_month > w.week - INTERVAL 12 MONTH THEN 'a' ELSE 'b' END AS side,
+           hn.posting_id, hn.employer,
+           EXISTS (SELECT 1 FROM stg_current_mentions AS m JOIN stg_skill_ancestors AS s ON s.skill = m.skill
+                   WHERE m.content_hash = hn.content_hash AND list_contains(c.subjects, s.ancestor)) AS hit
+    FROM weeks AS w
+    CROSS JOIN ref_claims AS c
+    JOIN hn ON hn.period_month <= w.week AND hn.period_month > w.week - INTERVAL 24 MONTH
+     AND in_population(c.population, hn.role_family, hn.seniority, hn.country, hn.state, hn.remote)
+    WHERE c.test_kind = 'trend'
+),
+clusters AS (
+    SELECT week, claim_id, side, employer, count(*) AS n_c, count(*) FILTER (WHERE hit) AS k_c FROM posts GROUP BY ALL
+),
+totals AS (
+    SELECT week, claim_id, side, sum(n_c) AS n, sum(k_c) AS k, count(*) AS m, avg(k_c / n_c) AS weighted
+    FROM clusters GROUP BY ALL
+),
+spread AS (
+    SELECT t.week, t.claim_id, t.side, sum((c.k_c - t.k / t.n * c.n_c) ^ 2) AS ss
+    FROM totals AS t JOIN clusters AS c USING (week, claim_id, side) GROUP BY ALL
+),
+sides AS (
+    SELECT t.*, design_effect(t.n, t.k, t.m, s.ss) AS deff FROM totals AS t JOIN spread AS s USING (week, claim_id, side)
+),
+intervals AS (
+    SELECT *, k / n AS p, wilson_low(k / deff, n / deff) AS lo, wilson_high(k / deff, n / deff) AS hi,
+           wilson_low(weighted * m, m) AS w_lo, wilson_high(weighted * m, m) AS w_hi
+    FROM sides
+),
+paired AS (
+    SELECT w.week, c.claim_id, c.test_op, coalesce(a.n, 0) AS n_a, coalesce(b.n, 0) AS n_b,
+           coalesce(a.m, 0) + coalesce(b.m, 0) AS n_employers, a.p AS p_a, b.p AS p_b, a.p - b.p AS diff,
+           newcombe_low(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_low, newcombe_high(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_high,
+           a.weighted - b.weighted AS weighted,
+           newcombe_low(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_low,
+           newcombe_high(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_high,
+           (a.k + b.k) / (a.n + b.n) AS pooled, a.deff AS deff_a, b.deff AS deff_b, (a.deff * a.n + b.deff * b.n) / (a.n + b.n) AS deff
+    FROM weeks AS w
+    CROSS JOIN ref_claims AS c
+    LEFT JOIN intervals AS a ON a.week = w.week AND a.claim_id = c.claim_id AND a.side = 'a'
+    LEFT JOIN intervals AS b ON b.week = w.week AND b.claim_id = c.claim_id AND b.side = 'b'
+    WHERE c.test_kind = 'trend'
+),
+signed AS (
+    -- a falling trend is tested as the old share above the new
+    SELECT *, CASE test_op WHEN 'falling' THEN -1 ELSE 1 END AS sign FROM paired
+)
+SELECT week, claim_id, NULL::INTEGER AS span, (n_a + n_b)::BIGINT AS n, diff AS observed, ci_low, ci_high, n_employers, deff,
+       CASE WHEN n_a < 30 OR n_b < 30 THEN 'not testable yet'
+            WHEN sign * ci_low > 0 OR sign * ci_high > 0 AND sign = -1 AND ci_high < 0 THEN 'supported'
+            WHEN (sign = 1 AND ci_high < 0) OR (sign = -1 AND ci_low > 0) THEN 'contradicted'
+            ELSE 'partly supported' END AS verdict,
+       weighted, weighted_low, weighted_high,
+       CASE WHEN n_a < 30 OR n_b < 30 THEN 'not testable yet'
+            WHEN (sign = 1 AND weighted_low > 0) OR (sign = -1 AND weighted_high < 0) THEN 'supported'
+            WHEN (sign = 1 AND weighted_high < 0) OR (sign = -1 AND weighted_low > 0) THEN 'contradicted'
+            ELSE 'partly supported' END AS weighted_verdict,
+       CASE WHEN pooled IS NULL OR pooled IN (0, 1) THEN NULL
+            ELSE p_two_sided(diff / sqrt(pooled * (1 - pooled) * (deff_a / n_a + deff_b / n_b))) END AS p_value,
+       CASE WHEN n_a < 30 OR n_b < 30
+            THEN printf('%d Hacker News postings in the last 12 months and %d in the 12 before: 30 each are needed',
+                        n_a::BIGINT, n_b::BIGINT)
+            ELSE printf('%.1f%% of %d Hacker News postings in the last 12 months vs %.1f%% of %d in the 12 before',
+                        100 * p_a, n_a::BIGINT, 100 * p_b, n_b::BIGINT) END AS explanation
+FROM signed;
+
+-- Figures (median salary or years). Employers cluster, so the verdict is on each employer's median once:
+-- the median of the employers' medians, with the distribution-free order-statistics interval over
+-- employers (ranks m/2 ± 0.98·√m). The job-level median and its interval are the twin
+-- (weighted_* here means each job once). Window: the shortest with 30 stated values.
+CREATE OR REPLACE VIEW stg_claim_median_results AS
+WITH claim_values AS (
+    SELECT c.claim_id, wj.week, wj.span, wj.employer,
+           CASE c.subjects[1] WHEN 'salary' THEN wj.salary_usd WHEN 'years' THEN wj.years_min END AS value
+    FROM ref_claims AS c
+    JOIN stg_claim_window_jobs AS wj ON wj.pop_key = c.population::VARCHAR
+    WHERE c.test_kind = 'median'
+),
+window_counts AS (
+    SELECT claim_id, week, span, count(value) AS n_values, count(*) AS n_jobs FROM claim_values GROUP BY ALL
+),
+spans AS (
+    SELECT claim_id, week, coalesce(min(span) FILTER (WHERE n_values >= 30), 13) AS span FROM window_counts GROUP BY ALL
+),
+chosen AS (
+    SELECT v.* FROM claim_values AS v JOIN spans USING (claim_id, week, span)
+),
+by_employer AS (
+    SELECT claim_id, week, span, employer, median(value) AS value FROM chosen WHERE value IS NOT NULL GROUP BY ALL
+),
+lists AS (
+    SELECT s.claim_id, s.week, s.span, w.n_jobs,
+           coalesce((SELECT list_sort(list(value)) FROM chosen AS c WHERE c.claim_id = s.claim_id AND c.week = s.week AND c.value IS NOT NULL), []) AS v,
+           coalesce((SELECT list_sort(list(value)) FROM by_employer AS e WHERE e.claim_id = s.claim_id AND e.week = s.week), []) AS e
+    FROM spans AS s JOIN window_counts AS w USING (claim_id, week, span)
+),
+bounds AS (
+    SELECT *, len(v) AS n, len(e) AS m,
+           greatest(1, floor(len(e) / 2 - 0.98 * sqrt(len(e))))::INTEGER AS e_lo, least(len(e), ceil(len(e) / 2 + 1 + 0.98 * sqrt(len(e))))::INTEGER AS e_hi,
+           greatest(1, floor(len(v) / 2 - 0.98 * sqrt(len(v))))::INTEGER AS v_lo, least(len(v), ceil(len(v) / 2 + 1 + 0.98 * sqrt(len(v))))::INTEGER AS v_hi
+    FROM lists
+),
+judged AS (
+    SELECT b.*, c.figure_low, c.figure_high, c.subjects[1] AS subject, list_median(b.e) AS observed, b.e[b.e_lo] AS ci_low, b.e[b.e_hi] AS ci_high,
+           list_median(b.v) AS weighted, b.v[b.v_lo] AS weighted_low, b.v[b.v_hi] AS weighted_high
+    FROM bounds AS b JOIN ref_claims AS c USING (claim_id)
+)
+SELECT week, claim_id, span, n::BIGINT AS n, observed, ci_low, ci_high, m AS n_employers, NULL::DOUBLE AS deff,
+       CASE WHEN n < 30 THEN 'not testable yet'
+            ELSE replace(interval_verdict(ci_low, ci_high, figure_low, figure_high), 'not supported', 'contradicted') END AS verdict,
+       weighted, weighted_low, weighted_high,
+       CASE WHEN n < 30 THEN 'not testable yet'
+            ELSE replace(interval_verdict(weighted_low, weighted_high, figure_low, figure_high), 'not supported', 'contradicted') END AS weighted_verdict,
+       -- distance from the median to the nearest edge of the band, over the interval's standard error
+       CASE WHEN n < 30 OR ci_high = ci_low THEN NULL
+            ELSE p_two_sided(least(abs(observed - coalesce(figure_low, -1e300)), abs(coalesce(figure_high, 1e300) - observed))
+                             / ((ci_high - ci_low) / (2 * 1.959964))) END AS p_value,
+       CASE WHEN n = 0 THEN printf('no job in the segment states its %s (%d jobs)', subject, n_jobs::BIGINT)
+            ELSE printf('median %s %s over %d employers (each employer''s median once); %s over the %d jobs stating it',
+                        subject, CASE WHEN subject = 'salary' THEN printf('$%,.0f', observed) ELSE printf('%.1f', observed) END, m,
+                        CASE WHEN subject = 'salary' THEN printf('$%,.0f', weighted) ELSE printf('%.1f', weighted) END, n::BIGINT) END AS explanation
+FROM judged;
+
+-- One row per claim and week with ML-role jobs. p_value: two-sided, against the nearest edge of the
+-- expectation (every tested claim, whatever its verdict); q_value: Benjamini–Hochberg over the week's
+-- p-values; could_be_chance: a decisive verdict whose q-value is above 0.05.
 CREATE OR REPLACE VIEW claim_scorecard_weekly AS
 WITH weeks AS (SELECT DISTINCT week FROM stg_claim_jobs),
 results AS (
-    SELECT week, claim_id, n, observed, ci_low, ci_high, verdict, explanation FROM stg_claim_share_results
-    UNION ALL SELECT week, claim_id, n, observed, ci_low, ci_high, verdict, explanation FROM stg_claim_compare_results
-    UNION ALL SELECT week, claim_id, n, observed, ci_low, ci_high, verdict, explanation FROM stg_claim_median_results
+    SELECT * FROM stg_claim_share_results
+    UNION ALL BY NAME SELECT * FROM stg_claim_compare_results
+    UNION ALL BY NAME SELECT * FROM stg_claim_group_results
+    UNION ALL BY NAME SELECT * FROM stg_claim_trend_results
+    UNION ALL BY NAME SELECT * FROM stg_claim_median_results
+),
+scored AS (
+    SELECT w.week, c.claim_id, c.doc, c.topic, c.stance, c.subjects,
+           CASE WHEN c.test_kind = 'untestable' THEN 'untestable'
+                WHEN r.claim_id IS NULL OR r.verdict IS NULL THEN 'not testable yet'
+                ELSE r.verdict END AS verdict,
+           r.observed,
+           CASE c.test_kind
+               WHEN 'share_any' THEN printf('share %s %.2f%s', c.test_op, c.threshold, CASE WHEN c.required_only THEN ' (required)' ELSE '' END)
+               WHEN 'share_each' THEN printf('each share %s %.2f%s', c.test_op, c.threshold, CASE WHEN c.required_only THEN ' (required)' ELSE '' END)
+               WHEN 'compare' THEN printf('more jobs name %s than %s (> 0.5 of those naming one)', c.compare_a, c.compare_b)
+               WHEN 'compare_groups' THEN printf('a larger share in %s than in %s (difference > 0)', c.compare_a, c.compare_b)
+               WHEN 'trend' THEN printf('share %s (last 12 months minus the 12 before %s 0)', c.test_op, CASE c.test_op WHEN 'rising' THEN '>' ELSE '<' END)
+               WHEN 'median' THEN CASE
+                   WHEN c.figure_low IS NOT NULL AND c.figure_high IS NOT NULL THEN printf('median %,.0f to %,.0f', c.figure_low, c.figure_high)
+                   WHEN c.figure_low IS NOT NULL THEN printf('median >= %,.0f', c.figure_low)
+                   ELSE printf('median <= %,.0f', c.figure_high) END
+           END AS expected,
+           coalesce(r.n, 0) AS n, r.ci_low, r.ci_high, coalesce(c.segment, 'ML-engineer roles') AS segment,
+           CASE WHEN c.test_kind = 'untestable' THEN c.reason
+                WHEN r.claim_id IS NULL THEN 'no ML-role jobs in the segment in 13 weeks'
+                ELSE r.explanation END AS explanation,
+           c.test_kind, c.test, c.quote, c.point_id,
+           CASE WHEN c.test_kind = 'trend' THEN NULL ELSE coalesce(r.span, CASE WHEN c.test_kind <> 'untestable' THEN 13 END) END AS weeks_pooled,
+           r.n_employers, r.deff AS design_effect, r.weighted AS weighted_observed, r.weighted_low AS weighted_ci_low,
+           r.weighted_high AS weighted_ci_high,
+           CASE WHEN c.test_kind = 'untestable' THEN 'untestable' ELSE coalesce(r.weighted_verdict, 'not testable yet') END AS weighted_verdict,
+           CASE WHEN r.verdict <> 'not testable yet' THEN r.p_value END AS p_value
+    FROM weeks AS w
+    CROSS JOIN ref_claims AS c
+    LEFT JOIN results AS r ON r.week = w.week AND r.claim_id = c.claim_id
+),
+ranked AS (
+    SELECT *, count(p_value) OVER (PARTITION BY week) AS n_tests,
+           row_number() OVER (PARTITION BY week ORDER BY p_value NULLS LAST, claim_id) AS p_rank
+    FROM scored
 )
-SELECT w.week, c.claim_id, c.doc, c.topic, c.stance, c.subjects,
-       CASE
-           WHEN c.test_kind = 'untestable' THEN 'untestable'
-           WHEN r.claim_id IS NULL OR r.verdict IS NULL THEN 'not testable yet'
-           ELSE r.verdict
-       END AS verdict,
-       r.observed,
-       CASE c.test_kind
-           WHEN 'share_any' THEN printf('share %s %.2f', c.test_op, c.threshold)
-           WHEN 'share_each' THEN printf('each share %s %.2f', c.test_op, c.threshold)
-           WHEN 'compare' THEN printf('more jobs name %s than %s (> 0.5 of those naming one)', c.compare_a, c.compare_b)
-           WHEN 'median' THEN CASE
-               WHEN c.figure_low IS NOT NULL AND c.figure_high IS NOT NULL THEN printf('median %,.0f to %,.0f', c.figure_low, c.figure_high)
-               WHEN c.figure_low IS NOT NULL THEN printf('median >= %,.0f', c.figure_low)
-               ELSE printf('median <= %,.0f', c.figure_high) END
-       END AS expected,
-       coalesce(r.n, 0) AS n, r.ci_low, r.ci_high, coalesce(c.segment, 'all ML-role jobs') AS segment,
-       CASE WHEN c.test_kind = 'untestable' THEN c.reason
-            WHEN r.claim_id IS NULL THEN 'no ML-role jobs in the segment this week'
-            ELSE r.explanation END AS explanation,
-       c.test_kind, c.test, c.quote
-FROM weeks AS w
-CROSS JOIN ref_claims AS c
-LEFT JOIN results AS r ON r.week = w.week AND r.claim_id = c.claim_id;
+SELECT * EXCLUDE (n_tests, p_rank),
+       verdict <> weighted_verdict AS verdict_flips,
+       CASE WHEN p_value IS NOT NULL THEN least(1, min(p_value * n_tests / p_rank) OVER (
+           PARTITION BY week ORDER BY p_value DESC NULLS FIRST, claim_id DESC ROWS UNBOUNDED PRECEDING)) END AS q_value,
+       verdict IN ('supported', 'contradicted', 'rarely asked for', 'rarely stated') AND p_value IS NOT NULL
+           AND least(1, min(p_value * n_tests / p_rank) OVER (
+               PARTITION BY week ORDER BY p_value DESC NULLS FIRST, claim_id DESC ROWS UNBOUNDED PRECEDING)) > 0.05 AS could_be_chance
+FROM ranked;
 
 CREATE OR REPLACE VIEW claim_scorecard AS
-SELECT * FROM claim_scorecard_weekly WHERE week = (SELECT max(week) FROM claim_scorecard_weekly);
+SELECT * FROM claim_scorecard_weekly WHERE week = (SELECT max(week) FROM stg_claim_jobs);
+
+-- A guide's points (claims from one sentence or list share a point): the claims' verdict when they
+-- agree, else 'partly supported'. Headline counts count points.
+CREATE OR REPLACE VIEW claim_points_weekly AS
+SELECT week, doc, point_id, count(*) AS n_claims, list(claim_id ORDER BY claim_id) AS claim_ids,
+       CASE WHEN count(DISTINCT verdict) = 1 THEN any_value(verdict)
+            WHEN bool_and(verdict IN ('not testable yet', 'untestable')) THEN 'not testable yet'
+            ELSE 'partly supported' END AS verdict,
+       any_value(quote) AS quote
+FROM claim_scorecard_weekly GROUP BY week, doc, point_id;
+
+CREATE OR REPLACE VIEW claim_points AS
+SELECT * FROM claim_points_weekly WHERE week = (SELECT max(week) FROM stg_claim_jobs);
+
+-- Each share claim's observed share in every ML role family (the latest week, any mention): the
+-- other role families as segments of the claim.
+CREATE OR REPLACE VIEW claim_scorecard_by_role AS
+WITH latest AS (SELECT * FROM stg_claim_jobs WHERE week = (SELECT max(week) FROM stg_claim_jobs)),
+hits AS (
+    SELECT c.claim_id, j.role_family, j.canonical_id, bool_or(js.subject IS NOT NULL) AS hit
+    FROM ref_claims AS c
+    CROSS JOIN latest AS j
+    LEFT JOIN stg_claim_job_subjects AS js ON js.week = j.week AND js.canonical_id = j.canonical_id
+         AND list_contains(c.subjects, js.subject) AND (js.required OR NOT c.required_only)
+    WHERE c.test_kind IN ('share_any', 'share_each')
+    GROUP BY ALL
+)
+SELECT claim_id, role_family, count(*) AS n, count(*) FILTER (WHERE hit) AS k, count(*) FILTER (WHERE hit) / count(*) AS share
+FROM hits GROUP BY ALL ORDER BY claim_id, role_family;
 
 -- How strongly each guide stresses each skill: the strongest stance among its claims naming it
--- (essential 4, important 3, recommended 2, optional 1, not-needed 0; the favoured side of a
--- comparison 3, the other 1; a skill named but not graded 1), plus ln(1 + times the guide names it).
+-- (non-negotiable 5, essential 4, important 3, recommended 2, optional 1, not-needed 0; the favoured
+-- side of a comparison 3, the other 1; a skill named but not graded 1), plus ln(1 + times the guide names it).
 CREATE OR REPLACE VIEW guide_skill_emphasis AS
 WITH graded AS (
     SELECT doc, unnest(subjects) AS skill,
-           CASE stance WHEN 'essential' THEN 4 WHEN 'important' THEN 3 WHEN 'recommended' THEN 2
+           CASE stance WHEN 'non-negotiable' THEN 5 WHEN 'essential' THEN 4 WHEN 'important' THEN 3 WHEN 'recommended' THEN 2
                        WHEN 'optional' THEN 1 WHEN 'not-needed' THEN 0 END AS weight
     FROM ref_claims WHERE test_kind IN ('share_any', 'share_each')
     UNION ALL SELECT doc, compare_a, 3 FROM ref_claims WHERE test_kind = 'compare'
@@ -200,10 +586,11 @@ WHERE skill IN (SELECT skill FROM ref_skills);
 
 -- Per guide and week: Spearman's rank correlation between the guide's emphasis and observed demand,
 -- over the skills the guide names plus the 30 most demanded (emphasis 0 when it never names them).
+-- Skills that define the population (ref_skills.defines_population) are left out: every ML job names them.
 CREATE OR REPLACE VIEW guide_alignment_weekly AS
 WITH demand AS (
-    SELECT week, skill, share, rank() OVER (PARTITION BY week ORDER BY share DESC, skill) AS demand_rank
-    FROM skill_demand_weekly
+    SELECT d.week, d.skill, d.share, rank() OVER (PARTITION BY d.week ORDER BY d.share DESC, d.skill) AS demand_rank
+    FROM skill_demand_weekly AS d JOIN ref_skills AS r USING (skill) WHERE NOT coalesce(r.defines_population, false)
 ),
 universe AS (
     SELECT d.week, g.doc, d.skill, d.share, coalesce(e.emphasis, 0) AS emphasis
@@ -222,17 +609,20 @@ correlation AS (
     SELECT week, doc, count(*) AS n_skills, corr(emphasis_rank, share_rank) AS spearman_rho FROM ranked GROUP BY week, doc
 ),
 verdicts AS (
-    SELECT week, doc, count(*) AS n_claims,
+    SELECT week, doc, count(*) AS n_points,
            count(*) FILTER (WHERE verdict = 'supported') AS n_supported,
            count(*) FILTER (WHERE verdict = 'partly supported') AS n_partly_supported,
-           count(*) FILTER (WHERE verdict = 'not supported') AS n_not_supported,
+           count(*) FILTER (WHERE verdict = 'contradicted') AS n_contradicted,
+           count(*) FILTER (WHERE verdict = 'rarely asked for') AS n_rarely_asked_for,
+           count(*) FILTER (WHERE verdict = 'rarely stated') AS n_rarely_stated,
            count(*) FILTER (WHERE verdict IN ('not testable yet', 'untestable')) AS n_not_tested
-    FROM claim_scorecard_weekly GROUP BY week, doc
+    FROM claim_points_weekly GROUP BY week, doc
 )
 SELECT c.week, c.doc, g.title, g.site, c.n_skills, c.spearman_rho,
        rank() OVER (PARTITION BY c.week ORDER BY c.spearman_rho DESC NULLS LAST) AS alignment_rank,
-       v.n_claims, v.n_supported, v.n_partly_supported, v.n_not_supported, v.n_not_tested,
-       v.n_supported / nullif(v.n_supported + v.n_partly_supported + v.n_not_supported, 0) AS supported_share
+       v.n_points, v.n_supported, v.n_partly_supported, v.n_contradicted, v.n_rarely_asked_for, v.n_rarely_stated,
+       v.n_not_tested,
+       v.n_supported / nullif(v.n_points - v.n_not_tested, 0) AS supported_share
 FROM correlation AS c
 JOIN ref_guides AS g USING (doc)
 LEFT JOIN verdicts AS v ON v.week = c.week AND v.doc = c.doc;
@@ -241,11 +631,13 @@ CREATE OR REPLACE VIEW guide_alignment AS
 SELECT * FROM guide_alignment_weekly WHERE week = (SELECT max(week) FROM guide_alignment_weekly)
 ORDER BY alignment_rank;
 
--- Per week, the 20 most demanded skills that a guide never names (claims or text).
+-- Per week, the 20 most demanded skills that a guide never names (claims or text); skills that define
+-- the population are left out.
 CREATE OR REPLACE VIEW guide_blind_spots_weekly AS
 WITH demand AS (
-    SELECT week, skill, share, n_with_skill, rank() OVER (PARTITION BY week ORDER BY share DESC, skill) AS demand_rank
-    FROM skill_demand_weekly WHERE n_with_skill > 0
+    SELECT d.week, d.skill, d.share, d.n_with_skill, rank() OVER (PARTITION BY d.week ORDER BY d.share DESC, d.skill) AS demand_rank
+    FROM skill_demand_weekly AS d JOIN ref_skills AS r USING (skill)
+    WHERE d.n_with_skill > 0 AND NOT coalesce(r.defines_population, false)
 )
 SELECT d.week, g.doc, g.title, d.skill, r.name, r.category, d.share, d.n_with_skill, d.demand_rank
 FROM demand AS d
@@ -259,11 +651,12 @@ SELECT * EXCLUDE (week) FROM guide_blind_spots_weekly
 WHERE week = (SELECT max(week) FROM guide_blind_spots_weekly)
 ORDER BY doc, demand_rank;
 
--- Skills a guide calls essential or important that the latest week's postings do not bear out.
+-- Skills a guide calls non-negotiable, essential or important that the latest week's postings
+-- contradict or rarely ask for. A tacit foundation that postings rarely state is not overstated.
 CREATE OR REPLACE VIEW guide_overstated AS
-SELECT s.doc, s.claim_id, s.stance, s.subjects, s.expected, s.observed, s.ci_low, s.ci_high, s.n, s.quote
+SELECT s.doc, s.claim_id, s.point_id, s.stance, s.subjects, s.verdict, s.expected, s.observed, s.ci_low, s.ci_high, s.n, s.quote
 FROM claim_scorecard AS s
-WHERE s.stance IN ('essential', 'important') AND s.verdict = 'not supported'
+WHERE s.stance IN ('non-negotiable', 'essential', 'important') AND s.verdict IN ('contradicted', 'rarely asked for')
 ORDER BY s.doc, s.observed;
 
 -- Where guides disagree on the same subjects, and which side the latest week's postings support.
@@ -271,11 +664,11 @@ ORDER BY s.doc, s.observed;
 -- disjoint figures); strength: both may hold but the guides grade the subject differently.
 CREATE OR REPLACE VIEW claim_contradictions_weekly AS
 WITH tested AS (
-    SELECT s.*, c.test_op, c.compare_a, c.compare_b, list_sort(c.subjects) AS subject_set,
+    SELECT s.*, c.test_op, c.compare_a, c.compare_b, list_sort(c.subjects) AS subject_set, c.population,
            CASE WHEN c.test_kind = 'median' THEN c.figure_low WHEN c.test_op = '>=' THEN c.threshold WHEN c.test_op = '<=' THEN 0 END AS exp_lo,
            CASE WHEN c.test_kind = 'median' THEN c.figure_high WHEN c.test_op = '>=' THEN 1 WHEN c.test_op = '<=' THEN c.threshold END AS exp_hi
     FROM claim_scorecard_weekly AS s JOIN ref_claims AS c USING (claim_id)
-    WHERE s.test_kind <> 'untestable'
+    WHERE s.test_kind IN ('share_any', 'share_each', 'compare', 'median')
 ),
 pairs AS (
     SELECT a.week, a.subject_set, a.test_kind,
@@ -289,7 +682,7 @@ pairs AS (
     FROM tested AS a
     JOIN tested AS b
       ON a.week = b.week AND a.claim_id < b.claim_id AND a.doc <> b.doc AND a.test_kind = b.test_kind
-     AND coalesce(a.segment, '') = coalesce(b.segment, '')
+     AND a.population::VARCHAR = b.population::VARCHAR
      AND CASE WHEN a.test_kind = 'compare' THEN a.compare_a = b.compare_b AND a.compare_b = b.compare_a
               ELSE a.subject_set = b.subject_set AND (a.exp_lo IS DISTINCT FROM b.exp_lo OR a.exp_hi IS DISTINCT FROM b.exp_hi) END
 )
@@ -298,7 +691,7 @@ SELECT week, subject_set AS subjects, kind, claim_a, doc_a, stance_a, expected_a
        CASE WHEN verdict_a = 'supported' AND verdict_b = 'supported' THEN stronger
             WHEN verdict_a = 'supported' THEN claim_a
             WHEN verdict_b = 'supported' THEN claim_b
-            WHEN verdict_a = 'not supported' AND verdict_b = 'not supported' THEN 'neither'
+            WHEN verdict_severity(verdict_a) > 0 AND verdict_severity(verdict_b) > 0 THEN 'neither'
             ELSE 'unclear' END AS postings_support
 FROM pairs;
 
