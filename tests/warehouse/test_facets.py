@@ -277,7 +277,8 @@ def test_skill_demand_rolls_pyspark_up_to_spark_once(tmp_path):
 def test_skill_ancestors_follow_parents_through_every_level(tmp_path):
     with db.write_window(tmp_path) as con:
         for skill, parent in (("vcs", None), ("git", "vcs"), ("github", "git"), ("python", None)):
-            con.execute("INSERT INTO ref_skills VALUES (?, ?, 'practice', [], ?, 't.1')", [skill, skill, parent])
+            con.execute("INSERT INTO ref_skills (skill, name, category, aliases, parent, taxonomy_version)"
+                        " VALUES (?, ?, 'practice', [], ?, 't.1')", [skill, skill, parent])
         pairs = set(con.execute("select skill, ancestor from stg_skill_ancestors").fetchall())
     assert pairs == {("vcs", "vcs"), ("git", "git"), ("git", "vcs"), ("github", "github"), ("github", "git"),
                      ("github", "vcs"), ("python", "python")}

@@ -51,7 +51,8 @@ SELECT
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_currency ELSE l.salary_currency END AS salary_currency,
     CASE WHEN l.salary_source = 'text' THEN l.text_salary_period ELSE l.salary_period END AS salary_period,
     j.canonical_id, l.period_month, l.period_raw, l.salary_text, l.tags_raw, l.roles_raw,
-    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source, l.state, l.degree_fields
+    l.degree_min, l.degree_or_equivalent, l.years_min, l.salary_source, l.seniority_source,
+    l.state, l.degree_fields
 FROM latest AS l
 JOIN seen AS s USING (posting_id)
 JOIN stg_posting_jobs AS j USING (posting_id);
