@@ -253,7 +253,7 @@ bounds AS (
            wilson_low(weighted * m, m) AS weighted_low, wilson_high(weighted * m, m) AS weighted_high
     FROM stats
 )
-SELECT t.week, t.claim_id, t.span, t.n::BIGINT AS n, t.k / t.n AS observed, b.ci_low, b.ci_high, b.m AS n_employers, b.deff,
+SELECT t.week, t.claim_id, t.span, t.n::BIGINT AS n, t.k / nullif(t.n, 0) AS observed, b.ci_low, b.ci_high, b.m AS n_employers, b.deff,
        CASE WHEN coalesce(t.n, 0) < 10 OR t.n_jobs < 30 THEN 'not testable yet'
             ELSE share_verdict(b.ci_low, b.ci_high, '>=', 0.5, 'contradicted') END AS verdict,
        b.weighted, b.weighted_low, b.weighted_high,
@@ -400,7 +400,7 @@ signed AS (
 )
 SELECT week, claim_id, NULL::INTEGER AS span, (n_a + n_b)::BIGINT AS n, diff AS observed, ci_low, ci_high, n_employers, deff,
        CASE WHEN n_a < 30 OR n_b < 30 THEN 'not testable yet'
-            WHEN sign * ci_low > 0 OR sign * ci_high > 0 AND sign = -1 AND ci_high < 0 THEN 'supported'
+            WHEN (sign = 1 AND ci_low > 0) OR (sign = -1 AND ci_high < 0) THEN 'supported'
             WHEN (sign = 1 AND ci_high < 0) OR (sign = -1 AND ci_low > 0) THEN 'contradicted'
             ELSE 'partly supported' END AS verdict,
        weighted, weighted_low, weighted_high,
@@ -565,7 +565,8 @@ FROM hits GROUP BY ALL ORDER BY claim_id, role_family;
 
 -- How strongly each guide stresses each skill: the strongest stance among its claims naming it
 -- (non-negotiable 5, essential 4, important 3, recommended 2, optional 1, not-needed 0; the favoured
--- side of a comparison 3, the other 1; a skill named but not graded 1), plus ln(1 + times the guide names it).
+-- side of a comparison 3, the other 1; a skill named but not graded, or only in a group comparison or a
+-- trend, 1), plus ln(1 + times the guide names it).
 CREATE OR REPLACE VIEW guide_skill_emphasis AS
 WITH graded AS (
     SELECT doc, unnest(subjects) AS skill,
@@ -574,6 +575,7 @@ WITH graded AS (
     FROM ref_claims WHERE test_kind IN ('share_any', 'share_each')
     UNION ALL SELECT doc, compare_a, 3 FROM ref_claims WHERE test_kind = 'compare'
     UNION ALL SELECT doc, compare_b, 1 FROM ref_claims WHERE test_kind = 'compare'
+    UNION ALL SELECT doc, unnest(subjects), 1 FROM ref_claims WHERE test_kind IN ('compare_groups', 'trend')
 ),
 stance AS (
     SELECT g.doc, g.skill, max(g.weight) AS stance_weight
