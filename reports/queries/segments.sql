@@ -1,5 +1,5 @@
 -- This week's ML-role jobs by role family, seniority, remote and region, with the three skills each
--- segment asks for most.
+-- segment asks for most (leaving out the skills that define ML jobs: AI, machine learning).
 WITH ml AS (SELECT * FROM jobs_weekly WHERE week = $week AND is_ml_role),
 cut AS (
     SELECT canonical_id, 'role family' AS dimension, role_family AS segment FROM ml
@@ -11,6 +11,7 @@ sizes AS (SELECT dimension, segment, count(*) AS n_jobs FROM cut GROUP BY dimens
 skill_counts AS (
     SELECT c.dimension, c.segment, k.skill, count(*) AS n
     FROM cut AS c JOIN job_skills_weekly AS k ON k.canonical_id = c.canonical_id AND k.week = $week
+    JOIN skills AS s ON s.skill = k.skill AND NOT coalesce(s.defines_population, false)
     GROUP BY c.dimension, c.segment, k.skill
     QUALIFY row_number() OVER (PARTITION BY c.dimension, c.segment ORDER BY count(*) DESC, k.skill) <= 3
 )
