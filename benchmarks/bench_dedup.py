@@ -15,7 +15,8 @@ Usage::
 
     uv run python benchmarks/bench_dedup.py [--corpus ../shared/corpus] [--scale 100000] [--repeat 3] [--sweep]
 
-``--sweep`` prints P/R/F1 over a grid of the two thresholds (how the defaults were chosen).
+``--sweep`` prints P/R/F1 over a grid of the two thresholds, then over the location/translation
+variant threshold (how the defaults were chosen).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.dedup import CROSS_THRESHOLD, SAME_BOARD_THRESHOLD, DedupStats, assign_canonical_ids
+from flows.dedup import CROSS_THRESHOLD, SAME_BOARD_THRESHOLD, VARIANT_THRESHOLD, DedupStats, assign_canonical_ids
 from flows.dedup.keys import clear_caches
 from corpus import DEFAULT_CORPUS, ROOT, load_corpus  # benchmarks/corpus.py
 
@@ -129,7 +130,7 @@ def main() -> int:
             print(f"  missing: {left} {right}")
         print(f"precision {s['precision']:.3f}   recall {s['recall']:.3f}   F1 {s['f1']:.3f}"
               f"   (tp {s['tp']} fp {s['fp']} fn {s['fn']} tn {s['tn']};"
-              f" thresholds same-board {SAME_BOARD_THRESHOLD}, cross {CROSS_THRESHOLD})")
+              f" thresholds same-board {SAME_BOARD_THRESHOLD}, cross {CROSS_THRESHOLD}, variant {VARIANT_THRESHOLD})")
         for kind, left, right, note in s["errors"]:
             print(f"  {kind} {left} {right}  {note}")
         if args.sweep:
@@ -139,6 +140,12 @@ def main() -> int:
                     r, _, _ = _run(frame, same_board_threshold=same, cross_threshold=cross_t)
                     sw = score(dict(zip(r["posting_id"], r["canonical_id"])), pairs)
                     print(f"{same:>6}{cross_t:>7}{sw['precision']:>7.3f}{sw['recall']:>7.3f}{sw['f1']:>7.3f}")
+            print(f"\n{'variant':>8}{'P':>7}{'R':>7}{'F1':>7}{'jobs':>7}")
+            for variant in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+                r, _, _ = _run(frame, variant_threshold=variant)
+                sw = score(dict(zip(r["posting_id"], r["canonical_id"])), pairs)
+                jobs_n = r["canonical_id"].n_unique()
+                print(f"{variant:>8}{sw['precision']:>7.3f}{sw['recall']:>7.3f}{sw['f1']:>7.3f}{jobs_n:>7}")
     else:
         print(f"\nno labelled pairs at {args.pairs}")
 

@@ -1,7 +1,10 @@
 """Matching keys for deduplication: normalised company, title tokens, seniority and location.
 
 Pure functions over strings. The company key is the blocking key; the title tokens decide "same
-role"; locations decide whether two postings can be the same opening at all.
+role"; locations decide whether two postings can be the same opening at all. For one role posted
+per place or per language, :func:`role_key` is the title without its places (a bilingual title
+reduced to its English words by :func:`english_part`) and :func:`location_neutral` is the
+description without its location lines and place names.
 """
 
 from __future__ import annotations
@@ -74,8 +77,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bartificial intelligence\b", " ai "),
         (r"\bgen(?:erative)?[- ]?ai\b", " generative ai "),
         (r"\bmle\b", " machine learning engineer "),
-        (r"\bml\b", " machine learning "),
         (r"\bmlops\b|\bml[- ]ops\b", " mlops "),
+        (r"\bml\b", " machine learning "),
         (r"\bllms\b", " llm "),
         (r"\bnlp\b", " natural language processing "),
         (r"\bcv\b", " computer vision "),
@@ -94,6 +97,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bfront[- ]?end\b", " frontend "),
         (r"\bback[- ]?end\b", " backend "),
         (r"\bfull[- ]?stack\b", " fullstack "),
+        (r"\bnode\.?js\b", " nodejs "), (r"\bjava ?script\b", " javascript "), (r"\btype ?script\b", " typescript "),
         (r"&", " and "),
     )
 )
@@ -175,11 +179,33 @@ def _split_title(folded: str) -> tuple[str, frozenset[str]]:
     return text, frozenset(places)
 
 
+# Letters of a non-Latin script (CJK, kana, Hangul, Cyrillic, Greek, Arabic, Thai...): word characters
+# that are not digits, "_" or Latin (Basic Latin to Latin Extended-B, Latin Extended Additional).
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]+")
+_EDGE_PUNCT = " ,;:|/-–—·・"
+
+
+def english_part(folded: str) -> str:
+    """A bilingual title's English (Latin-script) words: ``"ai 工程师 ai engineer"`` -> ``"ai ai engineer"``.
+
+    Only when the Latin words name a role on their own (a role noun such as "engineer" or "lead"):
+    a title written wholly in another script, or whose Latin words are only "AI" or "NodeJs", is
+    kept whole. Empty brackets left behind ("(한국)" -> "( )") are dropped later as pieces with no words.
+    """
+    if not _NON_LATIN.search(folded):
+        return folded
+    latin = _NON_LATIN.sub(" ", folded)
+    words = _WORD.findall(latin)
+    if not any(w in _ROLE_NOUNS or (w.endswith("s") and w[:-1] in _ROLE_NOUNS) for w in words):
+        return folded
+    return " ".join(latin.split()).strip(_EDGE_PUNCT)
+
+
 @lru_cache(maxsize=65536)
 def _title_parts(title: str | None) -> tuple[frozenset[str], frozenset[str]]:
     if not title:
         return frozenset(), frozenset()
-    text, places = _split_title(fold(title))
+    text, places = _split_title(english_part(fold(title)))
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     words = set()
@@ -207,12 +233,92 @@ def title_key(title: str | None) -> str:
     return " ".join(sorted(title_tokens(title)))
 
 
+# Place names as runs of folded words ("new york city", "sao paulo", "u s"). "us", "on" and "america"
+# are too often not places ("join us", "on call").
+_PLACE_NAMES = frozenset(
+    " ".join(_WORD.findall(form))
+    for name in (*locations.COUNTRIES, *locations.CITIES, *locations.US_STATES)
+    for form in (fold(name), name.casefold())
+) - {"us", "on", "america"}
+_PLACE_RUN_STARTS = frozenset(name.split()[0] for name in _PLACE_NAMES if " " in name)
+_PLACE_MAX_WORDS = max(len(name.split()) for name in _PLACE_NAMES)
+_PLACE_VOCABULARY = frozenset(word for name in _PLACE_NAMES for word in name.split())
+
+
+def _mask_places(words: list[str]) -> tuple[list[str], bool]:
+    """``words`` (lower case) with every run that names a place replaced by ``"place"``; whether any did."""
+    if _PLACE_VOCABULARY.isdisjoint(words):
+        return words, False
+    out: list[str] = []
+    found = False
+    i, n = 0, len(words)
+    while i < n:
+        size = 1
+        if words[i] in _PLACE_RUN_STARTS:
+            for run in range(min(_PLACE_MAX_WORDS, n - i), 1, -1):
+                if " ".join(words[i : i + run]) in _PLACE_NAMES:
+                    size = run
+                    break
+        if size > 1 or words[i] in _PLACE_NAMES:
+            out.append("place")
+            found = True
+        else:
+            out.append(words[i])
+        i += size
+    return out, found
+
+
+# Words that may stand next to a place in a title's place piece without changing the role:
+# "(US Based)", "(Paris only)", "(Eastern Time Zone Preferred)", "- Relocate to Europe", "(Korea & Japan
+# Market)", "(Indonesia, Remote – Global Hiring)". Anything else in a place piece ("AMER - Weekends",
+# "UK Public Sector", "Belgium (Dutch speaking)") names a different role.
+_PLACE_FILLER = frozenset({
+    "based", "only", "preferred", "preference", "time", "zone", "zones", "timezone", "timezones",
+    "relocate", "relocation", "relocating", "from", "within", "across", "anywhere", "country", "countries",
+    "region", "regions", "market", "markets", "east", "west", "north", "south", "central", "eastern",
+    "western", "northern", "southern", "midwest", "pacific", "mountain", "coast", "latin", "america",
+    "european", "american", "asian", "ldn", "pnw", "can",
+    *(code.lower() for code in locations.COUNTRIES.values()), *(code.lower() for code in locations.US_STATE_CODES),
+})
+
+
+# A title that names a language ("AI Red Team Engineer - Spanish (Latin America)") is a role for that
+# locale: its places stay part of the role ("Spanish (Spain)" is another job).
+_LANGUAGES = frozenset({
+    "english", "spanish", "french", "german", "dutch", "flemish", "italian", "portuguese", "brazilian",
+    "chinese", "mandarin", "cantonese", "japanese", "korean", "arabic", "hebrew", "hindi", "bengali",
+    "urdu", "russian", "ukrainian", "polish", "czech", "slovak", "hungarian", "romanian", "bulgarian",
+    "greek", "turkish", "swedish", "danish", "norwegian", "finnish", "icelandic", "estonian", "thai",
+    "vietnamese", "indonesian", "malay", "tagalog", "filipino", "persian", "farsi", "swahili", "bilingual",
+})
+
+
+@lru_cache(maxsize=65536)
+def role_key(title: str | None) -> str:
+    """The role a title names wherever it is: :func:`title_key` plus any word of its place pieces that
+    is not a place ("Support Engineer (AMER - Weekends)" keeps "weekends"); a title naming a language
+    keeps its places whole. Translations are already reduced to their English title
+    (:func:`english_part`). "" when nothing is left."""
+    tokens, places = _title_parts(title)
+    if not tokens:
+        return ""
+    if not tokens.isdisjoint(_LANGUAGES):
+        return " ".join(sorted(tokens | {f"@{place}" for place in places}))
+    qualifiers = set()
+    for place in places:
+        for word in _mask_places(_WORD.findall(_WHERE.sub(" ", place)))[0]:
+            if word in _STOP or word in _PLACE_FILLER or word == "place" or word.isdigit() or len(word) == 1:
+                continue
+            qualifiers.add(word)
+    return " ".join(sorted(tokens | qualifiers))
+
+
 @lru_cache(maxsize=65536)
 def seniority(title: str | None) -> str:
     """The project's seniority bucket plus any level numeral: "Senior Engineer I" != "Senior Engineer II"."""
     if not title:
         return titles.seniority(title)
-    folded = fold(title)
+    folded = english_part(fold(title))
     numeral = _LEVEL_NUMERAL.search(folded)
     if not numeral:
         return titles.seniority(folded)
@@ -284,7 +390,43 @@ def locations_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or not a.isdisjoint(b)
 
 
+# --- location-neutral description ----------------------------------------------------------------
+
+# A line that says where the job is: "📍 Working arrangement: Germany (Remote)", "Location: London",
+# "#LI-Remote". Only short lines go (a paragraph that names a city is kept, its place names masked).
+_LOCATION_LINE = re.compile(
+    r"📍|^\W*(?:locations?|based in|working arrangement|work arrangement|work location|workplace|"
+    r"where you(?:'|’)?ll work|office|remote|hybrid|on-?site)\b|^\s*#li-\w+\s*$",
+    re.I,
+)
+_LOCATION_LINE_WORDS = 25
+_PLACE_LINE_WORDS = 8
+
+
+def location_neutral(text: str | None) -> str | None:
+    """A description with its location lines removed and place names masked (as casefolded words).
+
+    Two postings of one role for two places ("... based in Thailand" / "... based in Malaysia",
+    "📍 Working arrangement: Germany (Remote)") then read the same. Symmetric: both sides of a
+    comparison get the same treatment, so masking a word that is not a place ("Georgia") costs nothing.
+    """
+    if not text:
+        return text
+    kept = []
+    for line in text.splitlines():
+        words = _WORD.findall(line.casefold())
+        if not words:
+            continue
+        if len(words) <= _LOCATION_LINE_WORDS and _LOCATION_LINE.search(line):
+            continue
+        masked, found = _mask_places(words)
+        if found and len(words) <= _PLACE_LINE_WORDS:
+            continue
+        kept.append(" ".join(masked))
+    return "\n".join(kept)
+
+
 def clear_caches() -> None:
     """Forget memoised keys (benchmarks time cold runs)."""
-    for cached in (company_key, _title_parts, seniority, location_key, countries):
+    for cached in (company_key, _title_parts, role_key, seniority, location_key, countries):
         cached.cache_clear()

@@ -6,9 +6,20 @@ largest company, not with the square of the corpus):
 
 1. **same-board repeats** (a board listing one opening twice): equal title tokens, equal level, the
    *same* location text, and near-identical descriptions (resemblance >= ``same_board_threshold``).
-   Different locations or levels are different jobs, however similar the text. On HN (one
-   company's ad re-posted, edited, in next month's thread) one title's words inside the other's
-   and compatible countries are enough, with the same level and text threshold.
+   On HN (one company's ad re-posted, edited, in next month's thread) one title's words inside the
+   other's and compatible countries are enough, with the same level and text threshold.
+1b. **one role posted per place or per language** (an employer board, not a feed, listing one role
+   as "Founding AI Engineer (Remote)" in nine countries, or as "AI 工程师 AI Engineer" and
+   "AIエンジニア (AI Engineer)" next to the English posting): equal *role key* (the title tokens
+   without the title's places -- "(Remote)", "- London", "(EMEA)", "Remote, EU" -- and, for a
+   bilingual title, of its English words only; a word beside a place that is not a place stays:
+   "(AMER - Weekends)"), equal level, and near-identical descriptions once location lines
+   ("📍 Working arrangement: Germany (Remote)") are removed and place names masked (resemblance
+   >= ``variant_threshold``; a bilingual description contains the English one, so containment
+   matches it). A different seniority word, level numeral, specialisation or team in the title is a
+   different role key; the same title over different text (two ads for two roles) fails the text
+   test; a title that names a language ("... - Spanish (Spain)") keeps its places.
+   See :func:`flows.dedup.keys.role_key` and :func:`flows.dedup.keys.location_neutral`.
 2. **same source id** on two sources (a JSON-LD career page *is* the Ashby posting of that id).
 3. **equal title** across boards: equal title tokens, equal level, compatible locations.
 4. **close calls** across boards: title tokens overlap (Jaccard >= 0.5, or one title's words all
@@ -20,11 +31,11 @@ largest company, not with the square of the corpus):
 128-permutation MinHash (:mod:`flows.dedup.similarity`), so a copy cut down to part of the text
 still counts.
 
-Edges of kinds 2-4 are applied strongest first, and never join two groups that both already hold a
-posting from the same board: an HN comment that names "ML Engineer" can join the board's
-"ML Engineer, Ranking" *or* its "ML Engineer, Search", not both, so two board jobs are never chained
-together through a third posting. The canonical id is the smallest posting id in the group, so the
-result does not depend on input order.
+Edges of kinds 1 and 1b join groups unconditionally. Edges of kinds 2-4 are applied strongest first,
+and never join two groups that both already hold a posting from the same board: an HN comment that
+names "ML Engineer" can join the board's "ML Engineer, Ranking" *or* its "ML Engineer, Search", not
+both, so two board jobs are never chained together through a third posting. The canonical id is the
+smallest posting id in the group, so the result does not depend on input order.
 """
 
 from __future__ import annotations
@@ -32,7 +43,7 @@ from __future__ import annotations
 import gc
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -44,6 +55,7 @@ from flows.dedup.similarity import NUM_PERM, Signature, near_identical_groups, r
 # Tuned on warehouse/reference/dedup_pairs.csv (see benchmarks/bench_dedup.py --sweep).
 SAME_BOARD_THRESHOLD = 0.70
 CROSS_THRESHOLD = 0.50
+VARIANT_THRESHOLD = 0.70  # rule 1b, on location-neutral descriptions
 TITLE_JACCARD = 0.5
 MIN_SOURCE_ID_LENGTH = 8
 # Sources whose board is a feed, not an employer: normalisation falls back to the board name when
@@ -66,6 +78,7 @@ class _Posting:
     source_id: str
     tokens: frozenset[str]
     title_key: str
+    role_key: str  # the title without its places, a translation reduced to its English title
     level: str
     location_key: str  # the location text and the places the title names ("SRE (EMEA)")
     countries: frozenset[str]
@@ -88,6 +101,7 @@ def assign_canonical_ids(
     *,
     same_board_threshold: float = SAME_BOARD_THRESHOLD,
     cross_threshold: float = CROSS_THRESHOLD,
+    variant_threshold: float = VARIANT_THRESHOLD,
     num_perm: int = NUM_PERM,
     stats: DedupStats | None = None,
 ) -> pl.DataFrame:
@@ -108,7 +122,9 @@ def assign_canonical_ids(
         raise ValueError("posting_id must not be null")
 
     with _no_gc():
-        canonical = _canonical_ids(postings, stats, same_board_threshold, cross_threshold, num_perm)
+        canonical = _canonical_ids(
+            postings, stats, same_board_threshold, cross_threshold, variant_threshold, num_perm
+        )
     ids = postings["posting_id"].to_list()
     return pl.DataFrame(
         {"posting_id": ids, "canonical_id": [canonical[pid] for pid in ids]}, schema=OUTPUT_SCHEMA
@@ -130,12 +146,18 @@ def _no_gc():
 
 
 def _canonical_ids(
-    postings: pl.DataFrame, stats: DedupStats, same_board_threshold: float, cross_threshold: float, num_perm: int
+    postings: pl.DataFrame,
+    stats: DedupStats,
+    same_board_threshold: float,
+    cross_threshold: float,
+    variant_threshold: float,
+    num_perm: int,
 ) -> dict[str, str]:
     blocks = _blocks(postings)
     stats.postings = postings["posting_id"].n_unique()
     stats.blocks = len(blocks)
     signatures = _Signatures(num_perm, stats)
+    neutral = _Signatures(num_perm, stats, keys.location_neutral)
 
     same_board: list[tuple[str, str]] = []
     cross: list[tuple[int, float, str, str]] = []
@@ -143,6 +165,7 @@ def _canonical_ids(
         if len(block) < 2:
             continue
         same_board += _same_board_pairs(block, signatures, same_board_threshold, stats)
+        same_board += _variant_pairs(block, neutral, variant_threshold, stats)
         if len({p.board for p in block}) > 1:
             cross += _cross_board_edges(block, signatures, cross_threshold, stats)
 
@@ -205,6 +228,7 @@ def _blocks(postings: pl.DataFrame) -> dict[str, list[_Posting]]:
             source_id=source_id,
             tokens=keys.title_tokens(title),
             title_key=keys.title_key(title),
+            role_key=keys.role_key(title) if source not in AGGREGATOR_SOURCES else "",
             level=keys.seniority(title),
             location_key=location_key,
             countries=found_countries,
@@ -214,17 +238,24 @@ def _blocks(postings: pl.DataFrame) -> dict[str, list[_Posting]]:
 
 
 class _Signatures:
-    """MinHash signatures, computed only for postings that reach a description comparison."""
+    """MinHash signatures, computed only for postings that reach a description comparison.
 
-    def __init__(self, num_perm: int, stats: DedupStats) -> None:
+    ``transform`` rewrites the description first (:func:`keys.location_neutral` for the variant rule).
+    """
+
+    def __init__(
+        self, num_perm: int, stats: DedupStats, transform: Callable[[str | None], str | None] | None = None
+    ) -> None:
         self.num_perm = num_perm
         self._cache: dict[str, Signature] = {}
         self._stats = stats
+        self._transform = transform
 
     def __call__(self, posting: _Posting) -> Signature:
         sig = self._cache.get(posting.posting_id)
         if sig is None:
-            sig = signature(posting.description, self.num_perm)
+            text = self._transform(posting.description) if self._transform else posting.description
+            sig = signature(text, self.num_perm)
             self._cache[posting.posting_id] = sig
             self._stats.signatures += 1
         return sig
@@ -275,6 +306,39 @@ def _same_board_pairs(
             if resemblance(signatures(a), signatures(b)) >= threshold:
                 stats.edges["repost"] += 1
                 pairs.append((a.posting_id, b.posting_id))
+    return pairs
+
+
+def _variant_pairs(
+    block: list[_Posting], signatures: _Signatures, threshold: float, stats: DedupStats
+) -> list[tuple[str, str]]:
+    """One role posted per place or per language: equal role key (:func:`keys.role_key`: the title
+    without its places, a bilingual title reduced to its English words), equal level, and
+    near-identical descriptions once location lines and place names are gone (resemblance of
+    :func:`keys.location_neutral` texts >= ``threshold``). Any place, any employer board of the company.
+
+    A translated description that carries the English original (as bilingual boards post them) is
+    *contained*-similar to it; one wholly in another language is not, and stays its own job (so does
+    a bilingual one in a group of more than 64 postings, where the LSH index sees Jaccard only).
+    """
+    groups: dict[tuple[str, str], list[_Posting]] = defaultdict(list)
+    for p in block:
+        if p.role_key:
+            groups[(p.role_key, p.level)].append(p)
+    pairs: list[tuple[str, str]] = []
+    for group in groups.values():
+        if len(group) < 2 or len({(p.board, p.location_key, p.title_key) for p in group}) < 2:
+            continue  # one title at one place on one board: rule 1 alone decides
+        by_id = {p.posting_id: p for p in group}
+        found = near_identical_groups(
+            [p.posting_id for p in group], [signatures(p) for p in group], threshold, signatures.num_perm
+        )
+        for a, b, _ in found:
+            pa, pb = by_id[a], by_id[b]
+            if pa.board == pb.board and pa.location_key == pb.location_key and pa.title_key == pb.title_key:
+                continue  # a same-board repeat: that rule's call (on the text as posted)
+            stats.edges["variant"] += 1
+            pairs.append((a, b))
     return pairs
 
 

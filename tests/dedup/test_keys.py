@@ -41,6 +41,10 @@ def test_company_key_keeps_distinct_companies_apart():
     ("SWE, Front-end", "Software Engineer, Frontend"),
     ("Account Executive (USA)", "Account Executive , USA"),
     ("Engineer, Ranking", "Ranking Engineer"),  # sorted tokens: order does not matter
+    ("ML Ops Engineer", "MLOps Engineer"),
+    ("Senior Backend Engineer, Node.js", "Senior Backend Engineer, NodeJs"),
+    ("Software Engineer, Java Script/Type Script", "Software Engineer, JavaScript/TypeScript"),
+    ("数据工程师 (Data Engineer)", "Data Engineer"),  # a bilingual title: its English words
 ])
 def test_title_key_equal(a, b):
     assert keys.title_key(a) == keys.title_key(b)

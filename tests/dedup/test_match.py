@@ -57,10 +57,18 @@ def test_abbreviated_title_matches_the_long_form():
     assert len(set(result.values())) == 1
 
 
-def test_same_title_in_two_cities_on_one_board_is_two_jobs():
+def test_same_role_in_two_cities_on_one_board_is_one_job():
     result = groups(assign_canonical_ids(frame(
         posting("ashby:quillmetric:berlin", "Quillmetric", "Machine Learning Engineer", "Berlin"),
         posting("ashby:quillmetric:munich", "Quillmetric", "Machine Learning Engineer", "Munich"),
+    )))
+    assert len(set(result.values())) == 1
+
+
+def test_same_title_in_two_cities_with_different_text_is_two_jobs():
+    result = groups(assign_canonical_ids(frame(
+        posting("ashby:quillmetric:berlin", "Quillmetric", "Software Engineer", "Berlin", ML_TEXT),
+        posting("ashby:quillmetric:munich", "Quillmetric", "Software Engineer", "Munich", OTHER_TEXT),
     )))
     assert len(set(result.values())) == 2
 
@@ -229,14 +237,17 @@ def test_null_posting_id_is_an_error():
         assign_canonical_ids(pl.DataFrame({"posting_id": [None, "a:b:c"]}, schema={"posting_id": pl.String()}))
 
 
-def test_region_in_the_title_separates_jobs_with_a_generic_location():
+def test_region_in_the_title_is_a_place_not_another_role():
     result = groups(assign_canonical_ids(frame(
         posting("ashby:cobaltgrid:amer", "Cobalt Grid", "Support Engineer (AMER)", "Remote", OTHER_TEXT),
         posting("ashby:cobaltgrid:emea", "Cobalt Grid", "Support Engineer (EMEA)", "Remote", OTHER_TEXT),
+        posting("ashby:cobaltgrid:wknd", "Cobalt Grid", "Support Engineer (AMER - Weekends)", "Remote", OTHER_TEXT),
         posting("ashby:cobaltgrid:chi", "Cobalt Grid", "Field Trainer - Chicago", "USA - Remote", OTHER_TEXT),
         posting("ashby:cobaltgrid:nyc", "Cobalt Grid", "Field Trainer - New York City", "USA - Remote", OTHER_TEXT),
     )))
-    assert len(set(result.values())) == 4
+    assert result["ashby:cobaltgrid:amer"] == result["ashby:cobaltgrid:emea"]
+    assert result["ashby:cobaltgrid:wknd"] == "ashby:cobaltgrid:wknd"  # a weekend shift is another role
+    assert result["ashby:cobaltgrid:chi"] == result["ashby:cobaltgrid:nyc"] != result["ashby:cobaltgrid:amer"]
 
 
 def test_level_numerals_separate_jobs():

@@ -56,3 +56,12 @@ def test_cross_source_pairs_are_present():
     pairs = rows()
     cross = [r for r in pairs if r["left_id"].split(":")[0] != r["right_id"].split(":")[0]]
     assert any(r["label"] == "1" for r in cross) and sum(r["label"] == "0" for r in cross) >= 10
+
+
+def test_location_and_translation_pairs_are_present():
+    # one role posted per place or per language is one job: labels cover both, and the hard negatives
+    # (same company, similar title, another role) that the rule must not merge
+    notes = [(r["label"], r["note"]) for r in rows()]
+    assert sum(label == "1" and note.startswith("location repost") for label, note in notes) >= 10
+    assert sum(label == "1" and note.startswith("translation") for label, note in notes) >= 5
+    assert sum(label == "0" and note.startswith("hard negative") for label, note in notes) >= 10
