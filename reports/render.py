@@ -465,9 +465,16 @@ def finding_sentences(claims: pl.DataFrame, n: int = FINDINGS_N) -> list[str]:
         return (f"{row['guide'] or row['doc']}: “{quote}” — {row['explanation']}; 95 % interval {interval} "
                 f"(expected {row['expected']}): {row['verdict']}.")
 
+    # The guide's strongest words first (a "non-negotiable" that fails matters more than a "worth learning"),
+    # then the most certain (smallest p-value).
+    strength = {"non-negotiable": 5, "essential": 4, "important": 3, "comparison": 3, "figure": 3, "trend": 3,
+                "recommended": 2, "not-needed": 2}
+    tested = tested.with_columns(pl.col("stance").replace_strict(strength, default=0).alias("strength"))
     out = []
-    agree = tested.filter(pl.col("verdict") == "supported").sort("p_value", "claim_id").head(n)
-    disagree = tested.filter(pl.col("verdict").is_in(["contradicted", "rarely asked for"])).sort("p_value", "claim_id").head(n)
+    agree = (tested.filter(pl.col("verdict") == "supported")
+             .sort(["strength", "p_value", "claim_id"], descending=[True, False, False]).head(n))
+    disagree = (tested.filter(pl.col("verdict").is_in(["contradicted", "rarely asked for"]))
+                .sort(["strength", "p_value", "claim_id"], descending=[True, False, False]).head(n))
     out += [sentence(r) for r in agree.iter_rows(named=True)]
     out += [sentence(r) for r in disagree.iter_rows(named=True)]
     decisive = claims.filter(pl.col("verdict").is_in(["supported", "contradicted", "rarely asked for", "rarely stated"]))

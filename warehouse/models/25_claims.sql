@@ -213,7 +213,7 @@ SELECT p.week, p.claim_id, v.span, p.n, v.share AS observed, v.ci_low, v.ci_high
             WHEN verdict_severity(p.weighted_worst) > 0 THEN p.weighted_worst
             ELSE 'partly supported' END AS weighted_verdict,
        CASE WHEN v.threshold IN (0, 1) THEN NULL ELSE p_two_sided(v.z) END AS p_value,
-       CASE WHEN p.test_kind = 'share_each' THEN printf('%s of %d jobs', p.shares_shown, p.n)
+       CASE WHEN p.test_kind = 'share_each' THEN printf('%s of %d jobs; the interval is %s''s', p.shares_shown, p.n, p.decisive)
             ELSE printf('%.1f%% of %d jobs (%d employers)', 100 * v.share, p.n, v.n_employers) END AS explanation
 FROM per_claim AS p
 JOIN verdicts AS v ON v.week = p.week AND v.claim_id = p.claim_id AND v.item = CASE WHEN p.test_kind = 'share_any' THEN '*' ELSE p.decisive END;
