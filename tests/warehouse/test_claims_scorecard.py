@@ -34,7 +34,7 @@ from warehouse.reference import STANCE_THRESHOLDS, claim_problems, claim_row
 Z = 1.959964
 W2 = date(2026, 11, 16)  # the latest week
 W1 = W2 - timedelta(weeks=1)
-HN_WEEK = W2 - timedelta(weeks=20)  # when the Hacker News threads were crawled: outside every 13-week window of W2
+HN_WEEK = W2 - timedelta(weeks=14)  # when the Hacker News threads were crawled: outside the 13-week windows of W2, W1
 TAXONOMY = "t.2"
 STALE_TAXONOMY = "t.1"
 SEVERITY = {"contradicted": 3, "rarely asked for": 2, "rarely stated": 1}
@@ -336,14 +336,13 @@ def main_jobs() -> list[dict]:
     jobs += [job(f"ashby:ds:{i:02d}", skills=("python", "docker") if i in (0, 5, 10, 15) else ("python",),
                  company=DS_COMPANIES[i // 5] if i < 38 else None, role_family="data_scientist", title="Data Scientist")
              for i in range(40)]
-    # Applied scientists in CA: 12 jobs in W2 (6 of them also sighted in W1), 10 more in W1, 10 three weeks back.
-    ca_weeks = {i: [W2] + ([W1] if i < 6 else []) if i < 12 else [W1] if i < 22 else [W2 - timedelta(weeks=3)]
-                for i in range(32)}
+    # Applied scientists in CA: 12 jobs in W2 (6 of them also sighted in W1), 20 more in W1.
+    ca_weeks = {i: [W2] + ([W1] if i < 6 else []) if i < 12 else [W1] for i in range(32)}
     jobs += [job(f"greenhouse:ca:{i:02d}", week=week, skills=("python",) if i % 4 != 3 else (), company=CA_COMPANIES[i // 4],
                  role_family="applied_scientist", country="CA", title="Applied Scientist")
              for i, weeks in ca_weeks.items() for week in weeks]
-    # ... in AU: 8 jobs each in W2 and 5, 9, 12 and 13 weeks back (the last outside the 13 weeks).
-    jobs += [job(f"greenhouse:au:{i:02d}", week=W2 - timedelta(weeks=(0, 5, 9, 12, 13)[i // 8]),
+    # ... in AU: 8 jobs in W2, 24 twelve weeks back, 8 thirteen weeks back (outside W2's 13 weeks).
+    jobs += [job(f"greenhouse:au:{i:02d}", week=W2 - timedelta(weeks=(0, 12, 12, 12, 13)[i // 8]),
                  skills=("python",) if i < 20 else (), company=AU_COMPANIES[i % 4], role_family="applied_scientist",
                  country="AU", title="Applied Scientist") for i in range(40)]
     # ... in FR: 5 jobs.
@@ -446,6 +445,27 @@ def main_claims() -> list[dict]:
 
 
 MAIN_GUIDES = [(G1, "Alpha guide", "alpha.example"), (G2, "Beta guide", "beta.example")]
+
+# The main warehouse's verdicts in W2, as designed (tests/flows/test_claims_cli.py uses them too).
+LATEST_VERDICTS = {
+    "g001-python-essential": "supported", "g001-rust-essential": "partly supported",
+    "g001-docker-essential": "rarely asked for", "g001-cobol-essential": "rarely asked for",
+    "g001-java-not-needed": "contradicted", "g001-frameworks-any": "supported",
+    "g001-frameworks-each": "partly supported", "g001-python-cobol-each": "rarely asked for",
+    "g001-statistics-important": "rarely stated", "g001-math-foundation": "rarely stated",
+    "g001-degree-master": "contradicted", "g001-docker-us-mid": "supported", "g001-python-over-java": "supported",
+    "g001-salary-150k": "partly supported", "g001-salary-under-100k": "contradicted",
+    "g001-scala-research": "partly supported", "g001-docker-mle-over-ds": "supported",
+    "g001-llm-rising": "supported", "g001-sql-recommended": "supported", "g001-python-applied-ca": "supported",
+    "g002-cobol-not-needed": "supported", "g002-kubernetes-not-needed": "supported",
+    "g002-docker-important": "supported", "g002-java-over-python": "contradicted",
+    "g002-tensorflow-over-keras": "not testable yet", "g002-salary-110k": "supported",
+    "g002-research-salary-200k": "contradicted", "g002-years-3": "supported", "g002-ds-over-mle": "contradicted",
+    "g002-llm-falling": "contradicted", "g002-langchain-falling": "partly supported",
+    "g002-interviews": "untestable", "g002-python-applied-fr": "not testable yet",
+    "g002-python-applied-au": "partly supported", "g002-python-any-role": "supported",
+    "g002-spark-recommended": "partly supported", "g002-fortran-optional": "supported",
+}
 
 
 def main_spec() -> dict[str, Any]:
@@ -872,7 +892,7 @@ def test_fixture_claims_pass_the_grammar():
 def test_every_week_of_every_claim_matches_the_reference(scorecard, reference):
     claims = main_claims()
     weeks = sorted({week for week, _ in scorecard})
-    assert weeks[-1] == W2 and W1 in weeks and HN_WEEK in weeks and len(weeks) == 8
+    assert weeks == [HN_WEEK, W2 - timedelta(weeks=13), W2 - timedelta(weeks=12), W1, W2]
     for week in weeks:
         expected = reference.scorecard(claims, week)
         rows = [row for (w, _), row in sorted(scorecard.items()) if w == week]
@@ -888,26 +908,7 @@ def latest(scorecard: dict) -> dict[str, dict[str, Any]]:
 
 def test_latest_week_verdicts(scorecard):
     """Every verdict path, as designed (the tests below spell out the numbers)."""
-    verdicts = {claim_id: row["verdict"] for claim_id, row in latest(scorecard).items()}
-    assert verdicts == {
-        "g001-python-essential": "supported", "g001-rust-essential": "partly supported",
-        "g001-docker-essential": "rarely asked for", "g001-cobol-essential": "rarely asked for",
-        "g001-java-not-needed": "contradicted", "g001-frameworks-any": "supported",
-        "g001-frameworks-each": "partly supported", "g001-python-cobol-each": "rarely asked for",
-        "g001-statistics-important": "rarely stated", "g001-math-foundation": "rarely stated",
-        "g001-degree-master": "contradicted", "g001-docker-us-mid": "supported", "g001-python-over-java": "supported",
-        "g001-salary-150k": "partly supported", "g001-salary-under-100k": "contradicted",
-        "g001-scala-research": "partly supported", "g001-docker-mle-over-ds": "supported",
-        "g001-llm-rising": "supported", "g001-sql-recommended": "supported", "g001-python-applied-ca": "supported",
-        "g002-cobol-not-needed": "supported", "g002-kubernetes-not-needed": "supported",
-        "g002-docker-important": "supported", "g002-java-over-python": "contradicted",
-        "g002-tensorflow-over-keras": "not testable yet", "g002-salary-110k": "supported",
-        "g002-research-salary-200k": "contradicted", "g002-years-3": "supported", "g002-ds-over-mle": "contradicted",
-        "g002-llm-falling": "contradicted", "g002-langchain-falling": "partly supported",
-        "g002-interviews": "untestable", "g002-python-applied-fr": "not testable yet",
-        "g002-python-applied-au": "partly supported", "g002-python-any-role": "supported",
-        "g002-spark-recommended": "partly supported", "g002-fortran-optional": "supported",
-    }
+    assert {claim_id: row["verdict"] for claim_id, row in latest(scorecard).items()} == LATEST_VERDICTS
 
 
 # --- share claims, verdict by verdict -------------------------------------------------------------------------
@@ -1067,7 +1068,7 @@ def test_small_segments_pool_4_then_13_weeks_each_job_once(con, scorecard):
                        " WHERE claim_id = 'g001-python-applied-ca' AND week = ?", [W2]).fetchall() == [(32, 32)]
     assert con.execute("SELECT count(*) FROM sightings WHERE posting_id LIKE 'greenhouse:ca:%' AND week > ?",
                        [W2 - timedelta(weeks=4)]).fetchall() == [(38,)]
-    # AU: 8 jobs in W2, 8 in 4 weeks, 32 in 13 weeks (the 8 of 13 weeks back are outside).
+    # AU: 8 jobs in W2 and in 4 weeks, 32 in 13 weeks (the 8 of 13 weeks back are outside).
     row = card(scorecard, "g002-python-applied-au")
     assert_share(row, "partly supported", [(8, 5)] * 4)
     assert row["weeks_pooled"] == 13
