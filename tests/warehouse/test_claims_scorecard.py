@@ -993,7 +993,7 @@ def test_any_of_against_each(con, scorecard):
     pytorch = clustered([(5, 2)] * 20)
     assert pytorch["lo"] > 0.25 and tensorflow["lo"] < 0.25 < tensorflow["hi"]
     assert row["expected"] == "each share >= 0.25"
-    assert row["explanation"] == "pytorch 40.0%, tensorflow 12.0% of 100 jobs"
+    assert row["explanation"] == "pytorch 40.0%, tensorflow 12.0% of 100 jobs; the interval is tensorflow's"
     shares = con.execute("SELECT item, n, k, share FROM claim_subject_shares WHERE claim_id = 'g001-frameworks-each'"
                          " AND week = ? ORDER BY item", [W2]).fetchall()
     assert shares == [("pytorch", 100, 40, 0.4), ("tensorflow", 100, 12, 0.12)]
@@ -1003,7 +1003,7 @@ def test_each_with_a_clearly_failing_subject_takes_its_class(scorecard):
     # Python passes, COBOL (2 jobs) clearly fails: the claim is what COBOL is, and shows COBOL's share.
     row = card(scorecard, "g001-python-cobol-each")
     assert_share(row, "rarely asked for", [(5, 1)] * 2 + [(5, 0)] * 18)
-    assert row["explanation"] == "python 80.0%, cobol 2.0% of 100 jobs"
+    assert row["explanation"] == "python 80.0%, cobol 2.0% of 100 jobs; the interval is cobol's"
 
 
 def test_required_only_stances_count_requirements(con, scorecard):
