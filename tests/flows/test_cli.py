@@ -19,7 +19,7 @@ def home(tmp_path):
         con.execute(
             "INSERT INTO run_log VALUES ('r1', DATE '2026-11-16', DATE '2026-11-16', 'replay', 'test', now(), now(), '/raw', 2, 0, 0)"
         )
-        con.execute("INSERT INTO ref_skills VALUES ('python', 'Python', 'language', ['python'], NULL, 'v1')")
+        con.execute("INSERT INTO ref_skills (skill, name, category, aliases, parent, taxonomy_version) VALUES ('python', 'Python', 'language', ['python'], NULL, 'v1')")
     return tmp_path
 
 

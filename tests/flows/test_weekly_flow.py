@@ -188,8 +188,25 @@ def test_corpus_replay_loads_every_posting_of_every_source(corpus_replay):
     assert 'href="https://remoteok.com/"' in page and 'href="https://remotive.com/"' in page
     # Issue #5: every claim has its row in the scorecard, the guides are ranked, and `claims show` works for each.
     n_claims = q(home, "select count(*) from claims")[0][0]
-    assert n_claims >= 150
+    n_points = q(home, "select count(distinct point_id) from claims")[0][0]
+    assert n_claims >= 100 and n_points >= 100
     assert q(home, "select count(*), count(distinct claim_id), count(verdict) from claim_scorecard")[0] == (n_claims, n_claims, n_claims)
+    # Issue #12: seven evidence classes; a tacit foundation is never 'rarely asked for' or contradicted for
+    # being unnamed; headline counts are of points.
+    verdicts = {v for (v,) in q(home, "select distinct verdict from claim_scorecard")}
+    assert verdicts <= {"supported", "partly supported", "contradicted", "rarely asked for", "rarely stated",
+                        "not testable yet", "untestable"}
+    assert q(home, """select count(*) from claim_scorecard as s join claims as c using (claim_id)
+                      where s.verdict in ('contradicted', 'rarely asked for') and c.stance not in ('not-needed', 'comparison', 'figure', 'trend')
+                        and (select bool_and(k.kind = 'tacit') from stg_claim_subject_kinds as k where k.claim_id = s.claim_id)""")[0][0] == 0
+    assert q(home, "select count(*) from claim_points")[0][0] == n_points
+    assert f"{n_points} points ({n_claims} claims)" in page
+    # Issue #12: one remote role reposted per location or language is one job. BJAK posted 94 of the
+    # week's ML-role postings, mostly such reposts; "Founding AI Engineer" alone in 14 locations.
+    [(bjak,)] = q(home, "select count(*) from jobs_weekly where company = 'BJAK' and is_ml_role and week = (select max(week) from jobs_weekly)")
+    assert bjak <= 30
+    [(posts, jobs)] = q(home, "select count(*), count(distinct canonical_id) from postings where company = 'BJAK' and title like 'Founding AI Engineer%'")
+    assert posts >= 3 * jobs
     assert sorted(r for (r,) in q(home, "select alignment_rank from guide_alignment")) == [1, 2, 3, 4, 5]
     assert 'data-claim="g001-python-essential"' in page
     settings = Settings().with_overrides(home=home)

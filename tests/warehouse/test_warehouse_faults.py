@@ -21,7 +21,7 @@ from warehouse import db
 def first_load(home: Path) -> None:
     with db.write_window(home) as con:
         con.execute("INSERT INTO run_log VALUES ('r1', DATE '2026-11-16', DATE '2026-11-16', 'replay', 'test', now(), now(), '/raw', 2, 0, 0)")
-        con.execute("INSERT INTO ref_skills VALUES ('python', 'Python', 'language', ['python'], NULL, 'v1')")
+        con.execute("INSERT INTO ref_skills (skill, name, category, aliases, parent, taxonomy_version) VALUES ('python', 'Python', 'language', ['python'], NULL, 'v1')")
 
 
 def big_load(home: Path) -> None:
