@@ -212,7 +212,7 @@ def test_corpus_replay_loads_every_posting_of_every_source(corpus_replay):
     settings = Settings().with_overrides(home=home)
     assert cli_main(["claims", "list", "--format", "json"], settings=settings) == 0  # every claim's verdict
     # `claims show` for one claim of each guide and kind of test (each call computes the scorecard,
-    # ~1.5 s: all 305 would take the suite's whole time budget).
+    # ~1.5 s: all of them would take the suite's whole time budget).
     for (claim_id,) in q(home, "select min(claim_id) from claims group by doc, test_kind order by 1"):
         assert cli_main(["claims", "show", claim_id, "--examples", "2"], settings=settings) == 0, claim_id
 
