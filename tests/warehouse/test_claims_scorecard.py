@@ -738,14 +738,16 @@ class Reference:
         observed, lo, hi = median_interval([statistics.median(vs) for vs in by_employer.values()])
         weighted, w_lo, w_hi = median_interval([v[field] for v in values])
         n, low, high = len(values), c["figure_low"], c["figure_high"]
+        m = len(by_employer)
         distance = min(abs(observed - low) if low is not None else math.inf, abs(high - observed) if high is not None else math.inf)
         return {
-            "verdict": band_verdict(lo, hi, low, high) if n >= 30 else "not testable yet",
+            # under 6 employers even [min, max] covers the median less than 95 % of the time
+            "verdict": band_verdict(lo, hi, low, high) if n >= 30 and m >= 6 else "not testable yet",
             "weighted_verdict": band_verdict(w_lo, w_hi, low, high) if n >= 30 else "not testable yet",
             "n": n, "observed": observed, "ci_low": lo, "ci_high": hi, "n_employers": len(by_employer),
             "design_effect": None, "weighted_observed": weighted, "weighted_ci_low": w_lo, "weighted_ci_high": w_hi,
             "weeks_pooled": span,
-            "p_value": None if n < 30 or hi == lo else p_two_sided(distance / ((hi - lo) / (2 * Z))),
+            "p_value": None if n < 30 or m < 6 or hi == lo else p_two_sided(distance / ((hi - lo) / (2 * Z))),
         }
 
     def scorecard(self, claims: list[dict], week: date = W2) -> dict[str, dict[str, Any]]:
@@ -1411,3 +1413,28 @@ def test_guide_overstated_and_contradictions_in_the_guides(guides_con):
         (["sql"], "strength", "g001-sql-essential", "share >= 0.50 (required)", "supported",
          "g002-sql-important", "share >= 0.25", "supported", "g001-sql-essential"),
     ]
+
+
+@pytest.mark.parametrize(("n_employers", "verdict"), [(5, "not testable yet"), (6, "supported")])
+def test_a_median_needs_six_employers(n_employers, verdict):
+    """36 salaried jobs spread over 5 employers are not enough for a median over employers: with 5, even
+    [min, max] covers it only 1 - 2·0.5^5 = 94 % of the time. Over 6 the interval is [min, max] (97 %)."""
+    salaries = [140000.0 + 2000 * e for e in range(n_employers)]
+    assert 1 - 2 * 0.5 ** n_employers < 0.95 if n_employers == 5 else 1 - 2 * 0.5 ** n_employers > 0.95
+    jobs = [job(f"greenhouse:few:{i:03d}", company=f"Few Co {i % n_employers}", salary_min=salaries[i % n_employers],
+                salary_max=salaries[i % n_employers], salary_min_usd=salaries[i % n_employers],
+                salary_max_usd=salaries[i % n_employers], salary_currency="USD", salary_period="year")
+            for i in range(36)]
+    connection = duckdb.connect()
+    try:
+        build_warehouse(connection, skills=[("python", "Python", "language", None)], guides=[(G1, "Alpha guide", "a.example")],
+                        claims=[claim("g001-salary-band", "g001-p01", G1, ["salary"], "figure", "median = 150000 ± 20%",
+                                      topic="salary")],
+                        jobs=jobs)
+        [row] = rows_of(connection.execute("SELECT * FROM claim_scorecard WHERE claim_id = 'g001-salary-band'"))
+    finally:
+        connection.close()
+    observed, low, high = median_interval(salaries)
+    assert (low, high) == (min(salaries), max(salaries))
+    assert_row(row, verdict=verdict, n=36, n_employers=n_employers, observed=observed, ci_low=low, ci_high=high)
+    assert (row["p_value"] is None) == (verdict == "not testable yet")

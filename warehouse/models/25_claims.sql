@@ -420,7 +420,8 @@ FROM signed;
 -- Figures (median salary or years). Employers cluster, so the verdict is on each employer's median once:
 -- the median of the employers' medians, with the distribution-free order-statistics interval over
 -- employers (ranks m/2 ± 0.98·√m). The job-level median and its interval are the twin
--- (weighted_* here means each job once). Window: the shortest with 30 stated values.
+-- (weighted_* here means each job once). Window: the shortest with 30 stated values. Fewer than 6
+-- employers is not testable yet: with 5, even [min, max] covers the median only 94 % of the time.
 CREATE OR REPLACE VIEW stg_claim_median_results AS
 WITH claim_values AS (
     SELECT c.claim_id, wj.week, wj.span, wj.employer,
@@ -459,13 +460,13 @@ judged AS (
     FROM bounds AS b JOIN ref_claims AS c USING (claim_id)
 )
 SELECT week, claim_id, span, n::BIGINT AS n, observed, ci_low, ci_high, m AS n_employers, NULL::DOUBLE AS deff,
-       CASE WHEN n < 30 THEN 'not testable yet'
+       CASE WHEN n < 30 OR m < 6 THEN 'not testable yet'
             ELSE replace(interval_verdict(ci_low, ci_high, figure_low, figure_high), 'not supported', 'contradicted') END AS verdict,
        weighted, weighted_low, weighted_high,
        CASE WHEN n < 30 THEN 'not testable yet'
             ELSE replace(interval_verdict(weighted_low, weighted_high, figure_low, figure_high), 'not supported', 'contradicted') END AS weighted_verdict,
        -- distance from the median to the nearest edge of the band, over the interval's standard error
-       CASE WHEN n < 30 OR ci_high = ci_low THEN NULL
+       CASE WHEN n < 30 OR m < 6 OR ci_high = ci_low THEN NULL
             ELSE p_two_sided(least(abs(observed - coalesce(figure_low, -1e300)), abs(coalesce(figure_high, 1e300) - observed))
                              / ((ci_high - ci_low) / (2 * 1.959964))) END AS p_value,
        CASE WHEN n = 0 THEN printf('no job in the segment states its %s (%d jobs)', subject, n_jobs::BIGINT)
@@ -547,8 +548,9 @@ FROM claim_scorecard_weekly GROUP BY week, doc, point_id;
 CREATE OR REPLACE VIEW claim_points AS
 SELECT * FROM claim_points_weekly WHERE week = (SELECT max(week) FROM stg_claim_jobs);
 
--- Each share claim's observed share in every ML role family (the latest week, any mention): the
--- other role families as segments of the claim.
+-- Each share claim's observed share in every ML role family (the latest week, counted as the claim
+-- counts: requirements only for non-negotiable, essential and not-needed claims): the other role
+-- families as segments of the claim.
 CREATE OR REPLACE VIEW claim_scorecard_by_role AS
 WITH latest AS (SELECT * FROM stg_claim_jobs WHERE week = (SELECT max(week) FROM stg_claim_jobs)),
 hits AS (
