@@ -27,7 +27,7 @@ def first_load(home: Path) -> None:
 def big_load(home: Path) -> None:
     """A second load that needs new blocks (DuckDB's are 256 KiB)."""
     with db.write_window(home) as con:
-        con.execute("INSERT INTO ref_skills SELECT 's' || i, 'S' || i, 'language', ['s' || i], NULL, 'v1' FROM range(20000) t(i)")
+        con.execute("INSERT INTO ref_skills (skill, name, category, aliases, parent, taxonomy_version) SELECT 's' || i, 'S' || i, 'language', ['s' || i], NULL, 'v1' FROM range(20000) t(i)")
 
 
 def counts(home: Path) -> tuple[int, int]:
