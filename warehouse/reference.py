@@ -66,7 +66,7 @@ VERDICT_MEANINGS = {
     "partly supported": "the interval straddles the expectation: the data cannot tell yet",
     "contradicted": "direct counter-evidence: a comparison or trend reversed, a figure outside its band, "
                     "a skill called unnecessary that many jobs require, a degree or role share the postings state otherwise",
-    "rarely asked for": "a concrete tool or requirement that employers name when they want it, named by too few jobs",
+    "rarely asked for": "a concrete tool or requirement that employers name when they want it, asked for by fewer jobs than the claim needs",
     "rarely stated": "a foundation postings take for granted: few name it, which is no evidence against the guide",
     "not testable yet": "too few jobs in the segment, even pooled over 13 weeks",
     "untestable": "postings cannot test this claim",

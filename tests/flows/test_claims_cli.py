@@ -246,7 +246,7 @@ def test_show_share_claim(home, capsys):
         # two employers' postings name COBOL: Wilson on 20 employers cannot put the share under the bar
         "  each employer once: 0.020 → partly supported  ← the verdict changes",
         StartsWith("  p = "),
-        "  why       2.0% of 100 jobs (20 employers)",
+        "  why       cobol required by 2.0% of 100 jobs (20 employers)",
     ]
 
 

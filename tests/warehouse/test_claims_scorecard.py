@@ -922,7 +922,7 @@ def test_supported_share(scorecard):
     st = assert_share(row, "supported", [(5, 4)] * 20)
     assert st["deff"] == 1.0 and st["lo"] == pytest.approx(wilson(80, 100)[0]) and st["lo"] > 0.5
     assert (row["expected"], row["segment"], row["weeks_pooled"]) == ("share >= 0.50 (required)", "ML-engineer roles", 1)
-    assert row["explanation"] == "80.0% of 100 jobs (20 employers)"
+    assert row["explanation"] == "python required by 80.0% of 100 jobs (20 employers)"
     assert (row["weighted_verdict"], row["verdict_flips"]) == ("supported", False)
 
 
@@ -970,7 +970,7 @@ def test_degree_claim_counts_only_jobs_that_state_a_degree(scorecard):
     row = card(scorecard, "g001-degree-master")
     st = assert_share(row, "contradicted", [(3, 1)] * 20)
     assert st["hi"] < 0.5
-    assert row["explanation"] == "33.3% of 60 jobs (20 employers)"
+    assert row["explanation"] == "degree:master+ required by 33.3% of 60 degree-stating jobs (20 employers)"
 
 
 def test_untestable_and_not_testable_yet(con, scorecard):
@@ -995,7 +995,7 @@ def test_any_of_against_each(con, scorecard):
     pytorch = clustered([(5, 2)] * 20)
     assert pytorch["lo"] > 0.25 and tensorflow["lo"] < 0.25 < tensorflow["hi"]
     assert row["expected"] == "each share >= 0.25"
-    assert row["explanation"] == "pytorch 40.0%, tensorflow 12.0% of 100 jobs; the interval is tensorflow's"
+    assert row["explanation"] == "pytorch 40.0%, tensorflow 12.0% of 100 jobs; the weakest, tensorflow, decides"
     shares = con.execute("SELECT item, n, k, share FROM claim_subject_shares WHERE claim_id = 'g001-frameworks-each'"
                          " AND week = ? ORDER BY item", [W2]).fetchall()
     assert shares == [("pytorch", 100, 40, 0.4), ("tensorflow", 100, 12, 0.12)]
@@ -1005,7 +1005,7 @@ def test_each_with_a_clearly_failing_subject_takes_its_class(scorecard):
     # Python passes, COBOL (2 jobs) clearly fails: the claim is what COBOL is, and shows COBOL's share.
     row = card(scorecard, "g001-python-cobol-each")
     assert_share(row, "rarely asked for", [(5, 1)] * 2 + [(5, 0)] * 18)
-    assert row["explanation"] == "python 80.0%, cobol 2.0% of 100 jobs; the interval is cobol's"
+    assert row["explanation"] == "python 80.0%, cobol 2.0% of 100 jobs; the weakest, cobol, decides"
 
 
 def test_required_only_stances_count_requirements(con, scorecard):
@@ -1048,7 +1048,7 @@ def test_one_employers_many_postings_widen_the_interval(scorecard):
     independent = wilson(30, 40)
     assert independent[0] > 0.5  # as 40 independent jobs it would be supported
     assert st["lo"] < independent[0] and st["hi"] > independent[1]
-    assert (row["explanation"], row["segment"]) == ("75.0% of 40 jobs (11 employers)", "role=research")
+    assert (row["explanation"], row["segment"]) == ("scala required by 75.0% of 40 jobs (11 employers)", "role=research")
 
 
 def test_each_employer_once_can_flip_the_verdict(scorecard):

@@ -213,10 +213,16 @@ SELECT p.week, p.claim_id, v.span, p.n, v.share AS observed, v.ci_low, v.ci_high
             WHEN verdict_severity(p.weighted_worst) > 0 THEN p.weighted_worst
             ELSE 'partly supported' END AS weighted_verdict,
        CASE WHEN v.threshold IN (0, 1) THEN NULL ELSE p_two_sided(v.z) END AS p_value,
-       CASE WHEN p.test_kind = 'share_each' THEN printf('%s of %d jobs; the interval is %s''s', p.shares_shown, p.n, p.decisive)
-            ELSE printf('%.1f%% of %d jobs (%d employers)', 100 * v.share, p.n, v.n_employers) END AS explanation
+       CASE WHEN p.test_kind = 'share_each'
+            THEN printf('%s of %d%s jobs; the weakest, %s, decides', p.shares_shown, p.n,
+                        CASE WHEN f.degree_claim THEN ' degree-stating' ELSE '' END, p.decisive)
+            ELSE printf('%s %s %.1f%% of %d%s jobs (%d employers)', array_to_string(c.subjects, ' or '),
+                        CASE WHEN c.required_only THEN 'required by' ELSE 'named by' END, 100 * v.share, p.n,
+                        CASE WHEN f.degree_claim THEN ' degree-stating' ELSE '' END, v.n_employers) END AS explanation
 FROM per_claim AS p
-JOIN verdicts AS v ON v.week = p.week AND v.claim_id = p.claim_id AND v.item = CASE WHEN p.test_kind = 'share_any' THEN '*' ELSE p.decisive END;
+JOIN verdicts AS v ON v.week = p.week AND v.claim_id = p.claim_id AND v.item = CASE WHEN p.test_kind = 'share_any' THEN '*' ELSE p.decisive END
+JOIN ref_claims AS c ON c.claim_id = p.claim_id
+JOIN stg_claim_shortfall AS f ON f.claim_id = p.claim_id;
 
 -- Paired comparisons share(a) > share(b): the jobs are the same, so the test is on the jobs that name
 -- exactly one of the two: a share of them above one half means a is asked for more.
