@@ -216,7 +216,9 @@ SELECT p.week, p.claim_id, v.span, p.n, v.share AS observed, v.ci_low, v.ci_high
        CASE WHEN p.test_kind = 'share_each'
             THEN printf('%s of %d%s jobs; the weakest, %s, decides', p.shares_shown, p.n,
                         CASE WHEN f.degree_claim THEN ' degree-stating' ELSE '' END, p.decisive)
-            ELSE printf('%s %s %.1f%% of %d%s jobs (%d employers)', array_to_string(c.subjects, ' or '),
+            ELSE printf('%s %s %.1f%% of %d%s jobs (%d employers)',
+                        CASE WHEN len(c.subjects) <= 3 THEN array_to_string(c.subjects, ' or ')
+                             ELSE printf('any of %d (%s, …)', len(c.subjects), array_to_string(c.subjects[1:3], ', ')) END,
                         CASE WHEN c.required_only THEN 'required by' ELSE 'named by' END, 100 * v.share, p.n,
                         CASE WHEN f.degree_claim THEN ' degree-stating' ELSE '' END, v.n_employers) END AS explanation
 FROM per_claim AS p
