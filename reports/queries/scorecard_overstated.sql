@@ -5,4 +5,4 @@ SELECT s.doc, g.label AS guide, s.claim_id, s.stance, s.verdict, s.subjects, s.e
 FROM claim_scorecard_weekly AS s JOIN guides AS g USING (doc)
 WHERE s.week = $week AND s.stance IN ('non-negotiable', 'essential', 'important')
   AND s.verdict IN ('contradicted', 'rarely asked for')
-ORDER BY s.observed, s.doc;
+ORDER BY s.observed, s.doc, s.claim_id;

@@ -137,28 +137,106 @@ LEFT JOIN stg_claim_job_subjects AS js
 WHERE sj.states_degree OR NOT f.degree_claim
 GROUP BY ALL;
 
--- Per item: the share, its employer-clustered Wilson interval, and the each-employer-once share.
-CREATE OR REPLACE VIEW claim_subject_shares AS
+-- Paired comparisons share(a) > share(b): whether each job names a and b.
+CREATE OR REPLACE VIEW stg_claim_compare_jobs AS
+SELECT sj.claim_id, sj.week, sj.span, sj.employer, sj.canonical_id,
+       coalesce(bool_or(js.subject = c.compare_a), false) AS has_a, coalesce(bool_or(js.subject = c.compare_b), false) AS has_b
+FROM stg_claim_segment_jobs AS sj
+JOIN ref_claims AS c ON c.claim_id = sj.claim_id AND c.test_kind = 'compare'
+LEFT JOIN stg_claim_job_subjects AS js ON js.week = sj.job_week AND js.canonical_id = sj.canonical_id
+     AND js.subject IN (c.compare_a, c.compare_b)
+GROUP BY ALL;
+
+-- Group comparisons: each group's jobs (any of the claim's subjects counts), in the shortest window in
+-- which both groups have 30 jobs.
+CREATE OR REPLACE VIEW stg_claim_group_jobs AS
+WITH group_counts AS (
+    SELECT c.claim_id, wa.week, wa.span, count(DISTINCT wa.canonical_id) AS n_a,
+           (SELECT count(*) FROM stg_claim_window_jobs AS wb
+            WHERE wb.pop_key = c.group_b::VARCHAR AND wb.week = wa.week AND wb.span = wa.span) AS n_b
+    FROM ref_claims AS c
+    JOIN stg_claim_window_jobs AS wa ON wa.pop_key = c.group_a::VARCHAR
+    WHERE c.test_kind = 'compare_groups'
+    GROUP BY ALL
+),
+spans AS (
+    SELECT claim_id, week, coalesce(min(span) FILTER (WHERE n_a >= 30 AND n_b >= 30), 13) AS span
+    FROM group_counts GROUP BY ALL
+)
+SELECT s.claim_id, s.week, s.span, g.side, wj.employer, wj.canonical_id, bool_or(js.subject IS NOT NULL) AS hit
+FROM spans AS s
+JOIN ref_claims AS c USING (claim_id)
+CROSS JOIN (VALUES ('a'), ('b')) AS g(side)
+JOIN stg_claim_window_jobs AS wj ON wj.week = s.week AND wj.span = s.span
+ AND wj.pop_key = CASE g.side WHEN 'a' THEN c.group_a::VARCHAR ELSE c.group_b::VARCHAR END
+LEFT JOIN stg_claim_job_subjects AS js ON js.week = wj.job_week AND js.canonical_id = wj.canonical_id
+     AND list_contains(c.subjects, js.subject)
+GROUP BY ALL;
+
+-- Trends: Hacker News "Who is hiring?" ML-role postings in the claim's population, the 12 thread months
+-- up to the week (side a) against the 12 before (side b); each posting once (HN comments are not
+-- deduplicated into jobs across months: a repost is a new month's demand).
+CREATE OR REPLACE VIEW stg_claim_trend_posts AS
+WITH weeks AS (SELECT DISTINCT week FROM stg_claim_jobs),
+hn AS (
+    SELECT p.posting_id, p.content_hash, p.period_month, coalesce(lower(trim(p.company)), 'post:' || p.posting_id) AS employer,
+           p.role_family, p.seniority, p.country, p.state, p.remote
+    FROM postings AS p WHERE p.source = 'hn' AND p.is_ml_role AND p.period_month IS NOT NULL
+)
+SELECT w.week, c.claim_id, CASE WHEN hn.period_month > w.week - INTERVAL 12 MONTH THEN 'a' ELSE 'b' END AS side,
+       hn.posting_id, hn.employer,
+       EXISTS (SELECT 1 FROM stg_current_mentions AS m JOIN stg_skill_ancestors AS s ON s.skill = m.skill
+               WHERE m.content_hash = hn.content_hash AND list_contains(c.subjects, s.ancestor)) AS hit
+FROM weeks AS w
+CROSS JOIN ref_claims AS c
+JOIN hn ON hn.period_month <= w.week AND hn.period_month > w.week - INTERVAL 24 MONTH
+ AND in_population(c.population, hn.role_family, hn.seniority, hn.country, hn.state, hn.remote)
+WHERE c.test_kind = 'trend';
+
+-- Every share the scorecard tests, job by job (claim_id, week, span, unit, employer, hit), one view per
+-- kind so that each results view reads only its own: an item of a share claim (the claim, or each subject
+-- of an `each` claim); for a paired comparison the jobs naming exactly one side ('*', a hit names a) and
+-- each side over all jobs ('a', 'b'); a side of a group comparison or of a trend ('a', 'b').
+CREATE OR REPLACE VIEW stg_claim_share_units AS
+SELECT claim_id, week, span, item AS unit, employer, hit FROM stg_claim_share_jobs;
+
+CREATE OR REPLACE VIEW stg_claim_compare_units AS
+SELECT claim_id, week, span, u.unit, employer, CASE u.unit WHEN 'b' THEN has_b ELSE has_a END AS hit
+FROM stg_claim_compare_jobs CROSS JOIN (VALUES ('*'), ('a'), ('b')) AS u(unit)
+WHERE u.unit <> '*' OR has_a <> has_b;
+
+CREATE OR REPLACE VIEW stg_claim_side_units AS
+SELECT claim_id, week, span, side AS unit, employer, hit FROM stg_claim_group_jobs
+UNION ALL SELECT claim_id, week, NULL, side, employer, hit FROM stg_claim_trend_posts;
+
+-- The one place shares are counted, over one of the views above: per claim, week and unit, the share
+-- k/n, its employer-clustered Wilson interval (n and k divided by the design effect) and the
+-- each-employer-once share (the mean of the employers' shares, Wilson on the number of employers).
+CREATE OR REPLACE MACRO clustered_shares(units) AS TABLE
 WITH clusters AS (
-    SELECT claim_id, week, span, item, employer, count(*) AS n_c, count(*) FILTER (WHERE hit) AS k_c
-    FROM stg_claim_share_jobs GROUP BY ALL
+    SELECT claim_id, week, unit, any_value(span) AS span, employer, count(*) AS n_c, count(*) FILTER (WHERE hit) AS k_c
+    FROM query_table(units) GROUP BY claim_id, week, unit, employer
 ),
 totals AS (
-    SELECT claim_id, week, span, item, sum(n_c) AS n, sum(k_c) AS k, count(*) AS m, avg(k_c / n_c) AS weighted
-    FROM clusters GROUP BY ALL
-),
-spread AS (
-    SELECT t.claim_id, t.week, t.item, sum((c.k_c - t.k / t.n * c.n_c) ^ 2) AS ss
-    FROM clusters AS c JOIN totals AS t USING (claim_id, week, span, item) GROUP BY ALL
+    SELECT claim_id, week, unit, any_value(span) AS span, sum(n_c) AS n, sum(k_c) AS k, count(*) AS m,
+           avg(k_c / n_c) AS weighted,
+           -- the sum over employers of (k_c - p n_c)^2, expanded so that one pass suffices
+           sum(k_c * k_c) - 2 * sum(k_c) / sum(n_c) * sum(k_c * n_c) + (sum(k_c) / sum(n_c)) ^ 2 * sum(n_c * n_c) AS ss
+    FROM clusters GROUP BY claim_id, week, unit
 ),
 stats AS (
-    SELECT t.*, design_effect(t.n, t.k, t.m, s.ss) AS deff
-    FROM totals AS t JOIN spread AS s USING (claim_id, week, item)
+    SELECT *, design_effect(n, k, m, greatest(ss, 0)) AS deff FROM totals
 )
-SELECT claim_id, week, span, item, n::BIGINT AS n, k::BIGINT AS k, m AS n_employers, k / n AS share, deff,
+SELECT claim_id, week, span, unit, n::BIGINT AS n, k::BIGINT AS k, m AS n_employers, k / n AS share, deff,
        wilson_low(k / deff, n / deff) AS ci_low, wilson_high(k / deff, n / deff) AS ci_high,
        weighted, wilson_low(weighted * m, m) AS weighted_low, wilson_high(weighted * m, m) AS weighted_high
 FROM stats;
+
+-- Share claims, per item.
+CREATE OR REPLACE VIEW claim_subject_shares AS
+SELECT s.claim_id, s.week, s.span, s.unit AS item, s.n, s.k, s.n_employers, s.share, s.deff, s.ci_low, s.ci_high,
+       s.weighted, s.weighted_low, s.weighted_high
+FROM clustered_shares('stg_claim_share_units') AS s;
 
 -- Share verdicts: '>=' claims fall short to the claim's shortfall class; '<=' claims are contradicted
 -- when the interval lies above the bar.
@@ -226,187 +304,75 @@ JOIN verdicts AS v ON v.week = p.week AND v.claim_id = p.claim_id AND v.item = C
 JOIN ref_claims AS c ON c.claim_id = p.claim_id
 JOIN stg_claim_shortfall AS f ON f.claim_id = p.claim_id;
 
--- Paired comparisons share(a) > share(b): the jobs are the same, so the test is on the jobs that name
--- exactly one of the two: a share of them above one half means a is asked for more.
+-- Paired comparisons: the jobs are the same, so the test is on the jobs that name exactly one of the
+-- two: a share of them above one half means a is asked for more.
 CREATE OR REPLACE VIEW stg_claim_compare_results AS
-WITH flags AS (
-    SELECT sj.week, sj.claim_id, sj.span, sj.employer, sj.canonical_id,
-           bool_or(js.subject = c.compare_a) AS has_a, bool_or(js.subject = c.compare_b) AS has_b
-    FROM stg_claim_segment_jobs AS sj
-    JOIN ref_claims AS c ON c.claim_id = sj.claim_id AND c.test_kind = 'compare'
-    LEFT JOIN stg_claim_job_subjects AS js ON js.week = sj.job_week AND js.canonical_id = sj.canonical_id
-         AND js.subject IN (c.compare_a, c.compare_b)
-    GROUP BY ALL
-),
-clusters AS (
-    SELECT week, claim_id, span, employer, count(*) AS jobs_c,
-           count(*) FILTER (WHERE has_a) AS a_c, count(*) FILTER (WHERE has_b) AS b_c,
-           count(*) FILTER (WHERE has_a IS DISTINCT FROM has_b AND (has_a OR has_b)) AS n_c,
-           count(*) FILTER (WHERE has_a AND NOT coalesce(has_b, false)) AS k_c
-    FROM flags GROUP BY ALL
-),
-totals AS (
-    SELECT week, claim_id, any_value(span) AS span, sum(jobs_c) AS n_jobs, sum(a_c) AS k_a, sum(b_c) AS k_b,
-           sum(n_c) AS n, sum(k_c) AS k, count(*) FILTER (WHERE n_c > 0) AS m,
-           avg(k_c / n_c) FILTER (WHERE n_c > 0) AS weighted
-    FROM clusters GROUP BY ALL
-),
-stats AS (
-    SELECT t.*, design_effect(t.n, t.k, t.m, (SELECT sum((c.k_c - t.k / t.n * c.n_c) ^ 2) FROM clusters AS c
-                                               WHERE c.week = t.week AND c.claim_id = t.claim_id AND c.n_c > 0)) AS deff
-    FROM totals AS t WHERE t.n > 0
-),
-bounds AS (
-    SELECT *, wilson_low(k / deff, n / deff) AS ci_low, wilson_high(k / deff, n / deff) AS ci_high,
-           wilson_low(weighted * m, m) AS weighted_low, wilson_high(weighted * m, m) AS weighted_high
-    FROM stats
+WITH units AS (
+    SELECT claim_id, week, any_value(span) AS span,
+           any_value(n) FILTER (WHERE unit = 'a') AS n_jobs, any_value(k) FILTER (WHERE unit = 'a') AS k_a,
+           any_value(k) FILTER (WHERE unit = 'b') AS k_b,
+           coalesce(any_value(n) FILTER (WHERE unit = '*'), 0) AS n, coalesce(any_value(k) FILTER (WHERE unit = '*'), 0) AS k,
+           any_value(share) FILTER (WHERE unit = '*') AS share, any_value(ci_low) FILTER (WHERE unit = '*') AS ci_low,
+           any_value(ci_high) FILTER (WHERE unit = '*') AS ci_high, any_value(n_employers) FILTER (WHERE unit = '*') AS n_employers,
+           any_value(deff) FILTER (WHERE unit = '*') AS deff, any_value(weighted) FILTER (WHERE unit = '*') AS weighted,
+           any_value(weighted_low) FILTER (WHERE unit = '*') AS weighted_low,
+           any_value(weighted_high) FILTER (WHERE unit = '*') AS weighted_high
+    FROM clustered_shares('stg_claim_compare_units') GROUP BY claim_id, week
 )
-SELECT t.week, t.claim_id, t.span, t.n::BIGINT AS n, t.k / nullif(t.n, 0) AS observed, b.ci_low, b.ci_high, b.m AS n_employers, b.deff,
-       CASE WHEN coalesce(t.n, 0) < 10 OR t.n_jobs < 30 THEN 'not testable yet'
-            ELSE share_verdict(b.ci_low, b.ci_high, '>=', 0.5, 'contradicted') END AS verdict,
-       b.weighted, b.weighted_low, b.weighted_high,
-       CASE WHEN coalesce(t.n, 0) < 10 OR t.n_jobs < 30 THEN 'not testable yet'
-            ELSE share_verdict(b.weighted_low, b.weighted_high, '>=', 0.5, 'contradicted') END AS weighted_verdict,
-       p_two_sided((t.k / t.n - 0.5) / sqrt(0.25 * b.deff / t.n)) AS p_value,
+SELECT s.week, s.claim_id, s.span, s.n, s.share AS observed, s.ci_low, s.ci_high, s.n_employers, s.deff,
+       CASE WHEN s.n < 10 OR s.n_jobs < 30 THEN 'not testable yet'
+            ELSE share_verdict(s.ci_low, s.ci_high, '>=', 0.5, 'contradicted') END AS verdict,
+       s.weighted, s.weighted_low, s.weighted_high,
+       CASE WHEN s.n < 10 OR s.n_jobs < 30 THEN 'not testable yet'
+            ELSE share_verdict(s.weighted_low, s.weighted_high, '>=', 0.5, 'contradicted') END AS weighted_verdict,
+       p_two_sided((s.share - 0.5) / sqrt(0.25 * s.deff / s.n)) AS p_value,
        printf('%s %.1f%% vs %s %.1f%% of %d jobs; of the %d naming only one, %d name %s',
-              c.compare_a, 100 * t.k_a / t.n_jobs, c.compare_b, 100 * t.k_b / t.n_jobs, t.n_jobs::BIGINT,
-              coalesce(t.n, 0)::BIGINT, coalesce(t.k, 0)::BIGINT, c.compare_a) AS explanation
-FROM totals AS t
-JOIN ref_claims AS c USING (claim_id)
-LEFT JOIN bounds AS b USING (week, claim_id);
+              c.compare_a, 100 * s.k_a / s.n_jobs, c.compare_b, 100 * s.k_b / s.n_jobs, s.n_jobs, s.n, s.k, c.compare_a) AS explanation
+FROM units AS s JOIN ref_claims AS c USING (claim_id);
 
--- Group comparisons: the claim's subjects (any of them) in group a against group b, each group its own
--- jobs; the window is the shortest in which both groups have 30 jobs.
-CREATE OR REPLACE VIEW stg_claim_group_results AS
-WITH group_counts AS (
-    SELECT c.claim_id, wa.week, wa.span, count(DISTINCT wa.canonical_id) AS n_a,
-           (SELECT count(*) FROM stg_claim_window_jobs AS wb
-            WHERE wb.pop_key = c.group_b::VARCHAR AND wb.week = wa.week AND wb.span = wa.span) AS n_b
-    FROM ref_claims AS c
-    JOIN stg_claim_window_jobs AS wa ON wa.pop_key = c.group_a::VARCHAR
-    WHERE c.test_kind = 'compare_groups'
-    GROUP BY ALL
+-- Differences of two shares: group comparisons (group a minus group b, expected above 0) and trends (the
+-- last 12 months minus the 12 before; expected above 0 when rising, below when falling), with Newcombe's
+-- interval from the two clustered Wilson intervals; 30 jobs (postings) needed on each side.
+CREATE OR REPLACE VIEW stg_claim_difference_results AS
+WITH sides AS (
+    -- both sides in one row, from one pass over the statistics
+    SELECT c.test_kind, s.claim_id, s.week, any_value(s.span) AS span,
+           any_value(n) FILTER (WHERE unit = 'a') AS n_a, any_value(n) FILTER (WHERE unit = 'b') AS n_b,
+           any_value(k) FILTER (WHERE unit = 'a') AS k_a, any_value(k) FILTER (WHERE unit = 'b') AS k_b,
+           any_value(n_employers) FILTER (WHERE unit = 'a') AS m_a, any_value(n_employers) FILTER (WHERE unit = 'b') AS m_b,
+           any_value(share) FILTER (WHERE unit = 'a') AS p_a, any_value(share) FILTER (WHERE unit = 'b') AS p_b,
+           any_value(ci_low) FILTER (WHERE unit = 'a') AS lo_a, any_value(ci_low) FILTER (WHERE unit = 'b') AS lo_b,
+           any_value(ci_high) FILTER (WHERE unit = 'a') AS hi_a, any_value(ci_high) FILTER (WHERE unit = 'b') AS hi_b,
+           any_value(weighted) FILTER (WHERE unit = 'a') AS w_a, any_value(weighted) FILTER (WHERE unit = 'b') AS w_b,
+           any_value(weighted_low) FILTER (WHERE unit = 'a') AS wlo_a, any_value(weighted_low) FILTER (WHERE unit = 'b') AS wlo_b,
+           any_value(weighted_high) FILTER (WHERE unit = 'a') AS whi_a, any_value(weighted_high) FILTER (WHERE unit = 'b') AS whi_b,
+           any_value(deff) FILTER (WHERE unit = 'a') AS deff_a, any_value(deff) FILTER (WHERE unit = 'b') AS deff_b
+    FROM clustered_shares('stg_claim_side_units') AS s JOIN ref_claims AS c USING (claim_id) GROUP BY c.test_kind, s.claim_id, s.week
 ),
-spans AS (
-    SELECT claim_id, week, coalesce(min(span) FILTER (WHERE n_a >= 30 AND n_b >= 30), 13) AS span
-    FROM group_counts GROUP BY ALL
-),
-group_jobs AS (
-    SELECT s.claim_id, s.week, s.span, g.side, wj.canonical_id, wj.job_week, wj.employer
-    FROM spans AS s
-    JOIN ref_claims AS c USING (claim_id)
-    CROSS JOIN (VALUES ('a'), ('b')) AS g(side)
-    JOIN stg_claim_window_jobs AS wj ON wj.week = s.week AND wj.span = s.span
-     AND wj.pop_key = CASE g.side WHEN 'a' THEN c.group_a::VARCHAR ELSE c.group_b::VARCHAR END
-),
-hits AS (
-    SELECT gj.claim_id, gj.week, gj.span, gj.side, gj.employer, gj.canonical_id, bool_or(js.subject IS NOT NULL) AS hit
-    FROM group_jobs AS gj
-    JOIN ref_claims AS c USING (claim_id)
-    LEFT JOIN stg_claim_job_subjects AS js ON js.week = gj.job_week AND js.canonical_id = gj.canonical_id
-         AND list_contains(c.subjects, js.subject)
-    GROUP BY ALL
-),
-clusters AS (
-    SELECT claim_id, week, span, side, employer, count(*) AS n_c, count(*) FILTER (WHERE hit) AS k_c FROM hits GROUP BY ALL
-),
-totals AS (
-    SELECT claim_id, week, span, side, sum(n_c) AS n, sum(k_c) AS k, count(*) AS m, avg(k_c / n_c) AS weighted
-    FROM clusters GROUP BY ALL
-),
-spread AS (
-    SELECT t.claim_id, t.week, t.side, sum((c.k_c - t.k / t.n * c.n_c) ^ 2) AS ss
-    FROM totals AS t JOIN clusters AS c USING (claim_id, week, span, side) GROUP BY ALL
-),
-sides AS (
-    SELECT t.*, design_effect(t.n, t.k, t.m, s.ss) AS deff FROM totals AS t JOIN spread AS s USING (claim_id, week, side)
-),
-intervals AS (
-    SELECT *, k / n AS p, wilson_low(k / deff, n / deff) AS lo, wilson_high(k / deff, n / deff) AS hi,
-           wilson_low(weighted * m, m) AS w_lo, wilson_high(weighted * m, m) AS w_hi
-    FROM sides
-),
-paired AS (
-    SELECT a.claim_id, a.week, a.span, a.n AS n_a, b.n AS n_b, a.m + b.m AS n_employers, a.p AS p_a, b.p AS p_b,
-           a.p - b.p AS diff, newcombe_low(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_low,
-           newcombe_high(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_high,
-           a.weighted - b.weighted AS weighted,
-           newcombe_low(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_low,
-           newcombe_high(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_high,
-           (a.k + b.k) / (a.n + b.n) AS pooled, a.deff AS deff_a, b.deff AS deff_b, (a.deff * a.n + b.deff * b.n) / (a.n + b.n) AS deff
-    FROM intervals AS a JOIN intervals AS b ON b.claim_id = a.claim_id AND b.week = a.week AND a.side = 'a' AND b.side = 'b'
-)
-SELECT p.week, p.claim_id, p.span, (p.n_a + p.n_b)::BIGINT AS n, p.diff AS observed, p.ci_low, p.ci_high, p.n_employers, p.deff,
-       CASE WHEN p.n_a < 30 OR p.n_b < 30 THEN 'not testable yet'
-            WHEN p.ci_low > 0 THEN 'supported' WHEN p.ci_high < 0 THEN 'contradicted' ELSE 'partly supported' END AS verdict,
-       p.weighted, p.weighted_low, p.weighted_high,
-       CASE WHEN p.n_a < 30 OR p.n_b < 30 THEN 'not testable yet'
-            WHEN p.weighted_low > 0 THEN 'supported' WHEN p.weighted_high < 0 THEN 'contradicted' ELSE 'partly supported' END AS weighted_verdict,
-       CASE WHEN p.pooled IN (0, 1) THEN NULL
-            ELSE p_two_sided(p.diff / sqrt(p.pooled * (1 - p.pooled) * (p.deff_a / p.n_a + p.deff_b / p.n_b))) END AS p_value,
-       printf('%.1f%% of %d jobs in %s vs %.1f%% of %d in %s: a difference of %+.1f points',
-              100 * p.p_a, p.n_a::BIGINT, c.compare_a, 100 * p.p_b, p.n_b::BIGINT, c.compare_b, 100 * p.diff) AS explanation
-FROM paired AS p JOIN ref_claims AS c USING (claim_id);
-
--- Trends: Hacker News "Who is hiring?" ML-role postings in the claim's population, the 12 thread months
--- up to the week against the 12 before; each posting once (HN comments are not deduplicated into jobs
--- across months: a repost is a new month's demand).
-CREATE OR REPLACE VIEW stg_claim_trend_results AS
-WITH weeks AS (SELECT DISTINCT week FROM stg_claim_jobs),
-hn AS (
-    SELECT p.posting_id, p.content_hash, p.period_month, coalesce(lower(trim(p.company)), 'post:' || p.posting_id) AS employer,
-           p.role_family, p.seniority, p.country, p.state, p.remote
-    FROM postings AS p WHERE p.source = 'hn' AND p.is_ml_role AND p.period_month IS NOT NULL
-),
-posts AS (
-    SELECT w.week, c.claim_id, CASE WHEN hn.period_month > w.week - INTERVAL 12 MONTH THEN 'a' ELSE 'b' END AS side,
-           hn.posting_id, hn.employer,
-           EXISTS (SELECT 1 FROM stg_current_mentions AS m JOIN stg_skill_ancestors AS s ON s.skill = m.skill
-                   WHERE m.content_hash = hn.content_hash AND list_contains(c.subjects, s.ancestor)) AS hit
-    FROM weeks AS w
-    CROSS JOIN ref_claims AS c
-    JOIN hn ON hn.period_month <= w.week AND hn.period_month > w.week - INTERVAL 24 MONTH
-     AND in_population(c.population, hn.role_family, hn.seniority, hn.country, hn.state, hn.remote)
+frame AS (
+    -- a group comparison where both groups have jobs; a trend every week
+    SELECT claim_id, week, span FROM sides WHERE test_kind = 'compare_groups' AND n_a IS NOT NULL AND n_b IS NOT NULL
+    UNION ALL
+    SELECT c.claim_id, w.week, NULL FROM ref_claims AS c CROSS JOIN (SELECT DISTINCT week FROM stg_claim_jobs) AS w
     WHERE c.test_kind = 'trend'
 ),
-clusters AS (
-    SELECT week, claim_id, side, employer, count(*) AS n_c, count(*) FILTER (WHERE hit) AS k_c FROM posts GROUP BY ALL
-),
-totals AS (
-    SELECT week, claim_id, side, sum(n_c) AS n, sum(k_c) AS k, count(*) AS m, avg(k_c / n_c) AS weighted
-    FROM clusters GROUP BY ALL
-),
-spread AS (
-    SELECT t.week, t.claim_id, t.side, sum((c.k_c - t.k / t.n * c.n_c) ^ 2) AS ss
-    FROM totals AS t JOIN clusters AS c USING (week, claim_id, side) GROUP BY ALL
-),
-sides AS (
-    SELECT t.*, design_effect(t.n, t.k, t.m, s.ss) AS deff FROM totals AS t JOIN spread AS s USING (week, claim_id, side)
-),
-intervals AS (
-    SELECT *, k / n AS p, wilson_low(k / deff, n / deff) AS lo, wilson_high(k / deff, n / deff) AS hi,
-           wilson_low(weighted * m, m) AS w_lo, wilson_high(weighted * m, m) AS w_hi
-    FROM sides
-),
 paired AS (
-    SELECT w.week, c.claim_id, c.test_op, coalesce(a.n, 0) AS n_a, coalesce(b.n, 0) AS n_b,
-           coalesce(a.m, 0) + coalesce(b.m, 0) AS n_employers, a.p AS p_a, b.p AS p_b, a.p - b.p AS diff,
-           newcombe_low(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_low, newcombe_high(a.p, a.lo, a.hi, b.p, b.lo, b.hi) AS ci_high,
-           a.weighted - b.weighted AS weighted,
-           newcombe_low(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_low,
-           newcombe_high(a.weighted, a.w_lo, a.w_hi, b.weighted, b.w_lo, b.w_hi) AS weighted_high,
-           (a.k + b.k) / (a.n + b.n) AS pooled, a.deff AS deff_a, b.deff AS deff_b, (a.deff * a.n + b.deff * b.n) / (a.n + b.n) AS deff
-    FROM weeks AS w
-    CROSS JOIN ref_claims AS c
-    LEFT JOIN intervals AS a ON a.week = w.week AND a.claim_id = c.claim_id AND a.side = 'a'
-    LEFT JOIN intervals AS b ON b.week = w.week AND b.claim_id = c.claim_id AND b.side = 'b'
-    WHERE c.test_kind = 'trend'
-),
-signed AS (
-    -- a falling trend is tested as the old share above the new
-    SELECT *, CASE test_op WHEN 'falling' THEN -1 ELSE 1 END AS sign FROM paired
+    SELECT f.claim_id, f.week, f.span, c.test_kind, c.compare_a, c.compare_b,
+           CASE c.test_op WHEN 'falling' THEN -1 ELSE 1 END AS sign,
+           coalesce(s.n_a, 0) AS n_a, coalesce(s.n_b, 0) AS n_b, coalesce(s.m_a, 0) + coalesce(s.m_b, 0) AS n_employers,
+           s.p_a, s.p_b, s.p_a - s.p_b AS diff,
+           newcombe_low(s.p_a, s.lo_a, s.hi_a, s.p_b, s.lo_b, s.hi_b) AS ci_low,
+           newcombe_high(s.p_a, s.lo_a, s.hi_a, s.p_b, s.lo_b, s.hi_b) AS ci_high,
+           s.w_a - s.w_b AS weighted,
+           newcombe_low(s.w_a, s.wlo_a, s.whi_a, s.w_b, s.wlo_b, s.whi_b) AS weighted_low,
+           newcombe_high(s.w_a, s.wlo_a, s.whi_a, s.w_b, s.wlo_b, s.whi_b) AS weighted_high,
+           (s.k_a + s.k_b) / (s.n_a + s.n_b) AS pooled, s.deff_a, s.deff_b,
+           (s.deff_a * s.n_a + s.deff_b * s.n_b) / (s.n_a + s.n_b) AS deff
+    FROM frame AS f
+    JOIN ref_claims AS c USING (claim_id)
+    LEFT JOIN sides AS s ON s.claim_id = f.claim_id AND s.week = f.week
 )
-SELECT week, claim_id, NULL::INTEGER AS span, (n_a + n_b)::BIGINT AS n, diff AS observed, ci_low, ci_high, n_employers, deff,
+SELECT week, claim_id, span, (n_a + n_b)::BIGINT AS n, diff AS observed, ci_low, ci_high, n_employers, deff,
        CASE WHEN n_a < 30 OR n_b < 30 THEN 'not testable yet'
             WHEN (sign = 1 AND ci_low > 0) OR (sign = -1 AND ci_high < 0) THEN 'supported'
             WHEN (sign = 1 AND ci_high < 0) OR (sign = -1 AND ci_low > 0) THEN 'contradicted'
@@ -418,12 +384,15 @@ SELECT week, claim_id, NULL::INTEGER AS span, (n_a + n_b)::BIGINT AS n, diff AS 
             ELSE 'partly supported' END AS weighted_verdict,
        CASE WHEN pooled IS NULL OR pooled IN (0, 1) THEN NULL
             ELSE p_two_sided(diff / sqrt(pooled * (1 - pooled) * (deff_a / n_a + deff_b / n_b))) END AS p_value,
-       CASE WHEN n_a < 30 OR n_b < 30
+       CASE WHEN test_kind = 'compare_groups'
+            THEN printf('%.1f%% of %d jobs in %s vs %.1f%% of %d in %s: a difference of %+.1f points',
+                        100 * p_a, n_a::BIGINT, compare_a, 100 * p_b, n_b::BIGINT, compare_b, 100 * diff)
+            WHEN n_a < 30 OR n_b < 30
             THEN printf('%d Hacker News postings in the last 12 months and %d in the 12 before: 30 each are needed',
                         n_a::BIGINT, n_b::BIGINT)
             ELSE printf('%.1f%% of %d Hacker News postings in the last 12 months vs %.1f%% of %d in the 12 before',
                         100 * p_a, n_a::BIGINT, 100 * p_b, n_b::BIGINT) END AS explanation
-FROM signed;
+FROM paired;
 
 -- Figures (median salary or years). Employers cluster, so the verdict is on each employer's median once:
 -- the median of the employers' medians, with the distribution-free order-statistics interval over
@@ -491,8 +460,7 @@ WITH weeks AS (SELECT DISTINCT week FROM stg_claim_jobs),
 results AS (
     SELECT * FROM stg_claim_share_results
     UNION ALL BY NAME SELECT * FROM stg_claim_compare_results
-    UNION ALL BY NAME SELECT * FROM stg_claim_group_results
-    UNION ALL BY NAME SELECT * FROM stg_claim_trend_results
+    UNION ALL BY NAME SELECT * FROM stg_claim_difference_results
     UNION ALL BY NAME SELECT * FROM stg_claim_median_results
 ),
 scored AS (
@@ -669,7 +637,7 @@ CREATE OR REPLACE VIEW guide_overstated AS
 SELECT s.doc, s.claim_id, s.point_id, s.stance, s.subjects, s.verdict, s.expected, s.observed, s.ci_low, s.ci_high, s.n, s.quote
 FROM claim_scorecard AS s
 WHERE s.stance IN ('non-negotiable', 'essential', 'important') AND s.verdict IN ('contradicted', 'rarely asked for')
-ORDER BY s.doc, s.observed;
+ORDER BY s.doc, s.observed, s.claim_id;
 
 -- Where guides disagree on the same subjects, and which side the latest week's postings support.
 -- contradiction: the expectations cannot both hold (share >= 0.5 vs share <= 0.1; a > b vs b > a;
