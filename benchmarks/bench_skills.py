@@ -37,8 +37,12 @@ from flows.skills import SkillExtractor, load_taxonomy
 from flows.skills.taxonomy import TOOL_CATEGORIES
 
 GOLD = ROOT / "benchmarks" / "gold" / "labels.toml"
-TARGETS = {"tools": (0.98, 0.97), "concepts": (0.90, 0.80)}
+TARGETS = {"tools": (0.98, 0.97), "concepts": (0.90, 0.85)}  # issue #13, on the test half
 FACET_TARGET = 0.95
+# Issue #13's per-facet targets (the others use FACET_TARGET) and the other figures' targets.
+FACET_TARGETS = {"degree_min": 0.97, "years_min": 0.95, "salary": 0.97}
+LEVEL_TARGET = 0.95
+COVERAGE_TARGET = 0.98
 
 
 # --- accuracy ---------------------------------------------------------------------------------
@@ -135,42 +139,65 @@ def _salary_key(salary: dict | None) -> tuple | None:
             (salary.get("currency") or "").upper(), salary.get("period"))
 
 
+def split_figures(part: list[dict], postings: pl.DataFrame, mentions: pl.DataFrame, facets: pl.DataFrame,
+                  categories: dict[str, str]) -> dict[str, tuple[float, str]]:
+    """The figures of one half of the gold set: (value, shown) per row of the report."""
+    ids = {g["id"] for g in part}
+    counts = score_skills(part, mentions.filter(pl.col("posting_id").is_in(ids)), categories)["counts"]
+    out: dict[str, tuple[float, str]] = {}
+    for bucket in ("tools", "concepts"):
+        p, r, _ = prf(counts[bucket])
+        out[f"{bucket} precision"] = (p, f"{p:.3f}")
+        out[f"{bucket} recall"] = (r, f"{r:.3f}")
+    level = counts["level"]
+    right, total = level["right"], level["right"] + level["wrong"]
+    out["required vs preferred right"] = (right / total if total else 0.0, f"{right / max(1, total):.3f} ({right}/{total})")
+    for name, (right, total) in score_facets(part, postings, facets).items():
+        out[name] = (right / total if total else 0.0, f"{right / max(1, total):.3f} ({right}/{total})")
+    # Coverage: the share of the skills annotators asked for that the taxonomy can express.
+    labelled = sum(len(g.get("required", [])) + len(g.get("preferred", [])) for g in part)
+    lacking = sum(len(g.get("missing", [])) for g in part)
+    out["taxonomy coverage"] = (labelled / max(1, labelled + lacking), f"{labelled / max(1, labelled + lacking):.3f} ({labelled}/{labelled + lacking})")
+    return out
+
+
+def _target(row: str) -> float | None:
+    bucket, _, what = row.partition(" ")
+    if bucket in TARGETS and what in ("precision", "recall"):
+        return TARGETS[bucket][0 if what == "precision" else 1]
+    if row == "required vs preferred right":
+        return LEVEL_TARGET
+    if row == "taxonomy coverage":
+        return COVERAGE_TARGET
+    return FACET_TARGETS.get(row, FACET_TARGET)
+
+
 def print_accuracy(corpus: Path, show_misses: str | None) -> None:
     gold = read_gold()
     postings, mentions, facets, missing = predict(gold, corpus)
-    for split in ("dev", "test"):
-        part = [g for g in gold if g.get("split") == split and g["id"] not in missing]
-        part_ids = {g["id"] for g in part}
-        counts = score_skills(part, mentions.filter(pl.col("posting_id").is_in(part_ids)), {k: v.category for k, v in load_taxonomy().by_id().items()})["counts"]
-        summary = "  ".join(f"{b} P {prf(counts[b])[0]:.3f} R {prf(counts[b])[1]:.3f}" for b in ("overall", "tools", "concepts"))
-        print(f"split {split:<5}({len(part)} postings): {summary}")
     categories = load_taxonomy().by_id()
-    scores = score_skills([g for g in gold if g["id"] not in missing], mentions, {k: v.category for k, v in categories.items()})
-    counts = scores["counts"]
-    n_labels = len(scores["truth"])
-    print(f"\n== Accuracy on the gold set: {len(gold) - len(missing)} postings, {n_labels} labelled skills ({GOLD.relative_to(ROOT)})")
+    category_of = {k: v.category for k, v in categories.items()}
+    halves = {split: [g for g in gold if g.get("split") == split and g["id"] not in missing] for split in ("dev", "test")}
+    figures = {split: split_figures(part, postings, mentions, facets, category_of) for split, part in halves.items()}
+    print(f"\n== Accuracy on the gold set ({GOLD.relative_to(ROOT)}): dev {len(halves['dev'])} postings (rules may be tuned on"
+          f" them), test {len(halves['test'])} (frozen: scored, never tuned on); split by company")
     if missing:
         print(f"   {len(missing)} gold postings not in the corpus, left out: {', '.join(missing)}")
-    print(f"{'':<14}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}   target")
-    for bucket in ("overall", "tools", "concepts"):
-        p, r, f = prf(counts[bucket])
-        target = TARGETS.get(bucket)
-        mark = "" if not target else f"   P≥{target[0]:.2f} R≥{target[1]:.2f} {'met' if p >= target[0] and r >= target[1] else 'NOT met'}"
-        print(f"{bucket:<14}{p:>10.3f}{r:>8.3f}{f:>7.3f}{counts[bucket]['tp']:>6}{counts[bucket]['fp']:>5}{counts[bucket]['fn']:>5}{mark}")
-    print("per category:")
+    print(f"{'':<30}{'dev':>18}{'test':>18}   target (on test)")
+    for row in figures["dev"]:
+        target = _target(row)
+        met = "met" if figures["test"][row][0] >= target else "NOT met"
+        print(f"{row:<30}{figures['dev'][row][1]:>18}{figures['test'][row][1]:>18}   ≥ {target:.2f} {met}")
+    scores = score_skills([g for g in gold if g["id"] not in missing], mentions, category_of)
+    counts = scores["counts"]
+    print("per category (both halves):")
     for category in sorted(c for c in counts if c not in ("overall", "tools", "concepts", "level")):
         p, r, f = prf(counts[category])
         print(f"  {category:<12}{p:>10.3f}{r:>8.3f}{f:>7.3f}{counts[category]['tp']:>6}{counts[category]['fp']:>5}{counts[category]['fn']:>5}")
-    level = counts["level"]
-    print(f"level right on found skills: {level['right'] / max(1, level['right'] + level['wrong']):.3f} ({level['right']}/{level['right'] + level['wrong']})")
-    print("facets:")
-    for name, (right, total) in score_facets(gold, postings, facets).items():
-        accuracy = right / total if total else 0.0
-        print(f"  {name:<22}{accuracy:>7.3f}  ({right}/{total})  target ≥{FACET_TARGET:.2f} {'met' if accuracy >= FACET_TARGET else 'NOT met'}")
     if show_misses:
         shown = [g for g in gold if show_misses == "all" or g.get("split") == show_misses]
         ids = {g["id"] for g in shown}
-        _print_misses(score_skills(shown, mentions.filter(pl.col("posting_id").is_in(ids)), {k: v.category for k, v in categories.items()}),
+        _print_misses(score_skills(shown, mentions.filter(pl.col("posting_id").is_in(ids)), category_of),
                       mentions, shown, postings, facets)
 
 
