@@ -32,7 +32,7 @@ import vl_convert
 from crawlers.checkpoints import pause_point
 from reports import charts
 from warehouse import db
-from warehouse.reference import VERDICT_MEANINGS, VERDICTS
+from warehouse.reference import DECISIVE_VERDICTS, VERDICT_MEANINGS, VERDICTS
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 TOP_N = 20
@@ -477,7 +477,7 @@ def finding_sentences(claims: pl.DataFrame, n: int = FINDINGS_N) -> list[str]:
                 .sort(["strength", "p_value", "claim_id"], descending=[True, False, False]).head(n))
     out += [sentence(r) for r in agree.iter_rows(named=True)]
     out += [sentence(r) for r in disagree.iter_rows(named=True)]
-    decisive = claims.filter(pl.col("verdict").is_in(["supported", "contradicted", "rarely asked for", "rarely stated"]))
+    decisive = claims.filter(pl.col("verdict").is_in(DECISIVE_VERDICTS))
     chance = int(decisive["could_be_chance"].fill_null(False).sum())
     flips = int(claims["verdict_flips"].fill_null(False).sum())
     out.append(f"Of {decisive.height} decisive verdicts, {chance} could be chance (q > 0.05 after a Benjamini–Hochberg "

@@ -17,7 +17,7 @@ import polars as pl
 from flows.normalize import locations
 from flows.normalize.salary import annual_usd
 from flows.skills import FACETS_BY_HASH, SkillExtractor, Taxonomy
-from warehouse.reference import CLAIM_COLUMNS, load_claims, load_guide_mentions, load_withdrawn
+from warehouse.reference import CLAIM_COLUMNS, load_guide_mentions, load_registry
 
 
 # Versions extracted with taxonomy version $v: skills and facets both stored. A facet row stored before
@@ -74,7 +74,7 @@ def reference_skills(taxonomy: Taxonomy) -> pl.DataFrame:
 def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
     con.execute("DELETE FROM ref_skills")
     _insert(con, "ref_skills", reference_skills(taxonomy))
-    guides, claims = load_claims()
+    guides, claims, withdrawn = load_registry()
     con.execute("DELETE FROM ref_claims")
     con.execute("DELETE FROM ref_withdrawn_claims")
     con.execute("DELETE FROM ref_guides")
@@ -84,7 +84,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> None:
             "doc": pl.String, "title": pl.String, "site": pl.String, "year": pl.Int32, "author": pl.String}))
     if claims:
         _insert(con, "ref_claims", claims_frame(claims))
-    if withdrawn := load_withdrawn():
+    if withdrawn:
         _insert(con, "ref_withdrawn_claims", pl.DataFrame(withdrawn, schema={"claim_id": pl.String, "reason": pl.String}))
     mentions = load_guide_mentions()
     if mentions:

@@ -72,6 +72,8 @@ VERDICT_MEANINGS = {
     "untestable": "postings cannot test this claim",
 }
 VERDICTS = tuple(VERDICT_MEANINGS)
+# The verdicts that say something either way (the others say the data cannot tell).
+DECISIVE_VERDICTS = ("supported", "contradicted", "rarely asked for", "rarely stated")
 
 _NUMBER = r"([0-9]+(?:\.[0-9]+)?)"
 _SHARE = re.compile(rf"^(each )?share (>=|<=) {_NUMBER}$")
@@ -166,15 +168,6 @@ def population(segment: str | None, group: str | None = None) -> dict[str, list[
     return out
 
 
-def describe_population(pop: dict[str, list[str] | None]) -> str:
-    """A population in words: "ML-engineer roles, country US"."""
-    role = pop.get("role")
-    parts = ["ML-engineer roles" if role == list(ML_ENGINEER_ROLES) else "all ML roles" if role is None
-             else "role " + "|".join(role)]
-    parts += [f"{field} {'|'.join(values)}" for field, values in pop.items() if field != "role" and values]
-    return ", ".join(parts)
-
-
 def read_claims_file(path: Path = CLAIMS_FILE) -> dict[str, Any]:
     with path.open("rb") as handle:
         return tomllib.load(handle)
@@ -259,11 +252,20 @@ def claim_problems(data: dict[str, Any], skill_ids: set[str] | None) -> list[str
 
 
 def load_claims(path: Path = CLAIMS_FILE, skill_ids: set[str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(guides, claims) as dicts with the ref_guides / ref_claims columns. Raises :class:`ClaimError`
-    on a file that breaks the grammar; skill subjects are checked against ``skill_ids`` when given
-    (tests/warehouse/test_reference.py checks them against the taxonomy)."""
+    """(guides, claims) as dicts with the ref_guides / ref_claims columns (see :func:`load_registry`)."""
+    guides, claims, _ = load_registry(path, skill_ids)
+    return guides, claims
+
+
+def load_registry(
+    path: Path = CLAIMS_FILE, skill_ids: set[str] | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, str]]]:
+    """(guides, claims, withdrawn) from one read of the file, as rows of ref_guides, ref_claims and
+    ref_withdrawn_claims. Raises :class:`ClaimError` on a file that breaks the grammar; skill subjects
+    are checked against ``skill_ids`` when given (tests/warehouse/test_reference.py checks them against
+    the taxonomy)."""
     if not path.exists():
-        return [], []
+        return [], [], []
     data = read_claims_file(path)
     if problems := claim_problems(data, skill_ids):
         raise ClaimError(f"{path.name}: " + "; ".join(problems[:10]))
@@ -272,7 +274,8 @@ def load_claims(path: Path = CLAIMS_FILE, skill_ids: set[str] | None = None) -> 
          "author": g.get("author") or None}
         for g in data.get("guide", [])
     ]
-    return guides, [claim_row(c) for c in data.get("claim", [])]
+    withdrawn = [{"claim_id": w["claim_id"], "reason": w["reason"]} for w in data.get("withdrawn", [])]
+    return guides, [claim_row(c) for c in data.get("claim", [])], withdrawn
 
 
 def claim_row(c: dict[str, Any]) -> dict[str, Any]:
@@ -292,9 +295,7 @@ def claim_row(c: dict[str, Any]) -> dict[str, Any]:
 
 def load_withdrawn(path: Path = CLAIMS_FILE) -> list[dict[str, str]]:
     """The claim ids no longer tested, with why ([[withdrawn]] in claims.toml)."""
-    if not path.exists():
-        return []
-    return [{"claim_id": w["claim_id"], "reason": w["reason"]} for w in read_claims_file(path).get("withdrawn", [])]
+    return load_registry(path)[2]
 
 
 def load_guide_mentions(path: Path = GUIDE_MENTIONS_FILE) -> list[dict[str, Any]]:

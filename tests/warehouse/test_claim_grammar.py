@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from warehouse.reference import (
-    ML_ENGINEER_ROLES, ClaimError, claim_problems, claim_row, describe_population, load_claims, load_withdrawn,
+    ML_ENGINEER_ROLES, ClaimError, claim_problems, claim_row, load_claims, load_withdrawn,
     parse_segment, parse_test, population,
 )
 
@@ -85,9 +85,6 @@ def test_populations_default_to_ml_engineer_roles():
     assert population("country=US", "role=data_scientist") == {**UNRESTRICTED, "role": ["data_scientist"], "country": ["US"]}
     assert population("country=US,seniority=mid", "seniority=senior") == {
         **UNRESTRICTED, "role": DEFAULT_ROLES, "country": ["US"], "seniority": ["senior"]}
-    assert describe_population(population(None)) == "ML-engineer roles"
-    assert describe_population(population("role=any,country=GB")) == "all ML roles, country GB"
-    assert describe_population(population("role=research|applied_scientist")) == "role research|applied_scientist"
 
 
 def test_claim_rows():

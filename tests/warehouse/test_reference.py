@@ -600,3 +600,16 @@ def test_quotes_are_verbatim_in_their_guide():
         assert guide["doc"] in texts, f"{guide['doc']} is not in {SEEDS}"
     for claim in claims():
         assert collapse(claim["quote"]) in texts[claim["doc"]], f"{claim['claim_id']}: quote not verbatim"
+
+
+def test_the_registry_names_what_the_extractor_produces():
+    """warehouse/reference.py keeps its own copies of these lists (importing the extractor would cost every
+    `jobtrends claims` call ~2 s of start-up); they must not drift from the code that produces the values."""
+    reference = pytest.importorskip("warehouse.reference")
+    from flows.normalize.titles import ROLE_FAMILIES
+    from flows.skills.facets import DEGREE_FIELDS
+    from flows.skills.taxonomy import CATEGORIES
+
+    assert reference.SKILL_CATEGORIES == CATEGORIES
+    assert reference.DEGREE_FIELDS == DEGREE_FIELDS
+    assert set(reference.ROLE_FAMILIES) == set(ROLE_FAMILIES) - {"other"}

@@ -438,10 +438,10 @@ judged AS (
 )
 SELECT week, claim_id, span, n::BIGINT AS n, observed, ci_low, ci_high, m AS n_employers, NULL::DOUBLE AS deff,
        CASE WHEN n < 30 OR m < 6 THEN 'not testable yet'
-            ELSE replace(interval_verdict(ci_low, ci_high, figure_low, figure_high), 'not supported', 'contradicted') END AS verdict,
+            ELSE band_verdict(ci_low, ci_high, figure_low, figure_high) END AS verdict,
        weighted, weighted_low, weighted_high,
        CASE WHEN n < 30 THEN 'not testable yet'
-            ELSE replace(interval_verdict(weighted_low, weighted_high, figure_low, figure_high), 'not supported', 'contradicted') END AS weighted_verdict,
+            ELSE band_verdict(weighted_low, weighted_high, figure_low, figure_high) END AS weighted_verdict,
        -- distance from the median to the nearest edge of the band, over the interval's standard error
        CASE WHEN n < 30 OR m < 6 OR ci_high = ci_low THEN NULL
             ELSE p_two_sided(least(abs(observed - coalesce(figure_low, -1e300)), abs(coalesce(figure_high, 1e300) - observed))
