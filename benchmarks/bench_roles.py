@@ -14,7 +14,7 @@ and the confusion table of gold class against predicted kind.
 
 Usage::
 
-    uv run python benchmarks/bench_roles.py [--corpus ../shared/corpus] [--misses dev|test]
+    uv run python benchmarks/bench_roles.py [--corpus ../shared/corpus] [--misses dev|test] [--split dev|test|both]
 """
 
 from __future__ import annotations
@@ -76,6 +76,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--titles", type=Path, default=TITLES)
     parser.add_argument("--misses", choices=("dev", "test"), help="list the misclassified rows of a split")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
+                        help="which halves to print (tune with --split dev: the test half is only ever scored)")
     args = parser.parse_args()
     if not (args.corpus / "ashby").is_dir():
         print(f"corpus not found at {args.corpus}: nothing to measure (pass --corpus)", file=sys.stderr)
@@ -87,7 +89,7 @@ def main() -> int:
     missing = [r["posting_id"] for r in rows if r["posting_id"] not in predicted]
     if missing:
         print(f"{len(missing)} labelled postings are not in the corpus (left out): {missing[:5]}")
-    for split in ("dev", "test"):
+    for split in ("dev", "test") if args.split == "both" else (args.split,):
         s = score([r for r in rows if r["split"] == split], predicted)
         print(f"\n{split} ({s['n']} titles; readers agreed on the class of {s['agreement']} before the third reader)")
         for key in ("is_ml_role recall, core", "is_ml_role recall, core + adjacent", "is_ml_role precision, core + adjacent",

@@ -15,7 +15,7 @@ boundaries, sections or levels: the floor). Each run is a fresh process, so its 
 
 Usage::
 
-    uv run python benchmarks/bench_skills.py [--corpus ../shared/corpus] [--misses dev|test|all] [--no-speed] [--scale 100000]
+    uv run python benchmarks/bench_skills.py [--corpus ../shared/corpus] [--misses dev|test|all] [--no-speed] [--dev-only] [--scale 100000]
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def _target(row: str) -> float | None:
     return FACET_TARGETS.get(row, FACET_TARGET)
 
 
-def print_accuracy(corpus: Path, show_misses: str | None) -> None:
+def print_accuracy(corpus: Path, show_misses: str | None, dev_only: bool = False) -> None:
     gold = read_gold()
     postings, mentions, facets, missing = predict(gold, corpus)
     categories = load_taxonomy().by_id()
@@ -183,14 +183,20 @@ def print_accuracy(corpus: Path, show_misses: str | None) -> None:
           f" them), test {len(halves['test'])} (frozen: scored, never tuned on); split by company")
     if missing:
         print(f"   {len(missing)} gold postings not in the corpus, left out: {', '.join(missing)}")
-    print(f"{'':<30}{'dev':>18}{'test':>18}   target (on test)")
-    for row in figures["dev"]:
-        target = _target(row)
-        met = "met" if figures["test"][row][0] >= target else "NOT met"
-        print(f"{row:<30}{figures['dev'][row][1]:>18}{figures['test'][row][1]:>18}   ≥ {target:.2f} {met}")
-    scores = score_skills([g for g in gold if g["id"] not in missing], mentions, category_of)
+    if dev_only:
+        print(f"{'':<30}{'dev':>18}   target (judged on test, not shown)")
+        for row in figures["dev"]:
+            print(f"{row:<30}{figures['dev'][row][1]:>18}   ≥ {_target(row):.2f}")
+    else:
+        print(f"{'':<30}{'dev':>18}{'test':>18}   target (on test)")
+        for row in figures["dev"]:
+            target = _target(row)
+            met = "met" if figures["test"][row][0] >= target else "NOT met"
+            print(f"{row:<30}{figures['dev'][row][1]:>18}{figures['test'][row][1]:>18}   ≥ {target:.2f} {met}")
+    scored = [g for g in gold if g["id"] not in missing and (not dev_only or g.get("split") == "dev")]
+    scores = score_skills(scored, mentions.filter(pl.col("posting_id").is_in([g["id"] for g in scored])), category_of)
     counts = scores["counts"]
-    print("per category (both halves):")
+    print("per category (dev half):" if dev_only else "per category (both halves):")
     for category in sorted(c for c in counts if c not in ("overall", "tools", "concepts", "level")):
         p, r, f = prf(counts[category])
         print(f"  {category:<12}{p:>10.3f}{r:>8.3f}{f:>7.3f}{counts[category]['tp']:>6}{counts[category]['fp']:>5}{counts[category]['fn']:>5}")
@@ -306,6 +312,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--misses", choices=("dev", "test", "all"), help="list every false positive/negative and facet miss of a split")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--dev-only", action="store_true", help="print the dev half only (for tuning: the test half is only ever scored)")
     parser.add_argument("--scale", type=int, default=100_000)
     parser.add_argument("--_speed", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -315,7 +322,7 @@ def main() -> int:
     if args._speed:
         print(json.dumps(speed_run(args.corpus, args._speed, args.scale)))
         return 0
-    print_accuracy(args.corpus, args.misses)
+    print_accuracy(args.corpus, args.misses, dev_only=args.dev_only)
     if not args.no_speed:
         print_speed(args.corpus, args.scale)
     return 0
