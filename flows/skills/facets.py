@@ -85,17 +85,27 @@ _SCANS = (
 # needs it is checked in Python on the token's neighbourhood.
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
 }
 _NUMBER = r"[0-9]{1,2}(?:\.[0-9])?\b|(?:" + "|".join(_NUMBER_WORDS) + r")\b"
-# "3+ years", "3-5 yrs", "five or more years", "3 years+", "years of experience: 4".
+# Dashes between two numbers, including the en/em dash read as Latin-1 ("10\u00e2\u0080\u009312 years").
+_DASH = "-|\u2010|\u2011|\u2013|\u2014|\u2212|\u00e2\u0080\u0093|\u00e2\u0080\u0094"
+# "two (2) years": the digits repeated in parentheses; "3-plus years", "5 plus years".
+_DIGITS_ASIDE = r"(?:\s*\(\s*[0-9]{1,2}\s*\+?\s*\))?"
+_PLUS = r"(?:\+|-?\s?plus\b)"
+# "3+ years", "3-5 yrs", "3 to 5 years", "between 3 and 5 years", "five or more years", "3 years+",
+# "years of experience: 4".
 _YEARS_TOKEN = (
-    rf"(?i-u)\b(?:{_NUMBER})\s*\+?\s*(?:(?:-|–|—|to|or)\s*(?:{_NUMBER})\s*\+?\s*)?(?:or\s+more\s+)?(?:years?|yrs?)\b(?:\s*\+)?"
-    r"|\b(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*(?::|-|–)\s*[0-9]{1,2}\b"
+    rf"(?i-u)\b(?:{_NUMBER}){_DIGITS_ASIDE}\s*{_PLUS}?\s*"
+    rf"(?:(?:{_DASH}|to|or|and)\s*(?:{_NUMBER}){_DIGITS_ASIDE}\s*{_PLUS}?\s*)?(?:or\s+more\s+)?(?:years?|yrs?)\b(?:\s*\+)?"
+    r"|\b(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*(?::|-|\u2013)\s*[0-9]{1,2}\b"
 )
 _EXPERIENCE_FLAG = r"(?i-u)experience|\bexp\b|worked|working|professional|industry"
-_PREFERRED_FLAG = r"(?i-u)ideally|preferab|preferred|nice to have|bonus|a plus|desired|desirable"
+_PREFERRED_FLAG = (
+    r"(?i-u)ideally|preferab|preferred|nice to have|bonus|a plus|desired|desirable|helpful|beneficial|would be (?:great|nice)"
+    r"|good to have|not required|optional|plus if|nice if"
+)
 
 # Abbreviations count only before something degree-like (slash, "or", "degree", "in", punctuation);
 # "BA" (also business analyst: "BA, QA and devs") only before a slash, "or", "in", "degree" or "from".
@@ -151,15 +161,21 @@ _NOT_PAY_FLAG = (
 # Python checks around tokens (short strings only).
 
 _YEARS_PARTS = re.compile(
-    rf"(?P<low>{_NUMBER})\s*(?P<plus>\+)?\s*(?:(?P<range>-|–|—|to|or)\s*(?:{_NUMBER})\s*\+?\s*)?"
+    rf"(?P<low>{_NUMBER}){_DIGITS_ASIDE}\s*(?P<plus>{_PLUS})?\s*"
+    rf"(?:(?P<range>{_DASH}|to|or|and)\s*(?:{_NUMBER}){_DIGITS_ASIDE}\s*{_PLUS}?\s*)?"
     r"(?P<ormore>or\s+more\s+)?(?:years?|yrs?)\b(?P<plus_after>\s*\+)?"
-    r"|(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*[:\-–]\s*(?P<after_colon>[0-9]{1,2})",
-    re.I,
+    r"|(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*[:\-\u2013]\s*(?P<after_colon>[0-9]{1,2})",
+    re.I | re.ASCII,  # word boundaries as in the Rust token: "10\u00e2\u0080\u009312 years" is a range
 )
 # The words just before the number: "at least" makes a bare "N years" a requirement; "up to", "in",
 # "next"... make it a maximum or a time span rather than experience. (Plain suffix tests on the last
 # words: a regex searched backwards from the number costs ~10x more.)
-_YEARS_QUALIFIERS = (" at least", " minimum", " minimum of", " min", " min.", " more than", " over", " upwards of")
+_YEARS_QUALIFIERS = (
+    " at least", " minimum", " minimum of", " a minimum of", " at minimum", " min", " min.", " more than", " over",
+    " upwards of", " no less than", " not less than",
+)
+# After the mention, words that make a bare "N years" a stated minimum: "3 years minimum", "5 years or more".
+_YEARS_EXPLICIT_AFTER = re.compile(r"\s*(?:\(?\s*(?:minimum|min\b)|or\s+(?:more|above|longer|greater)\b|and\s+(?:above|up)\b)", re.I)
 _YEARS_NOT_BEFORE = (
     " up to", " upto", " max", " max.", " maximum", " maximum of", " no more than", " less than", " under",
     " in", " within", " next", " past", " last", " every", " after", " since", " for the", " over the", " first",
@@ -168,22 +184,38 @@ _YEARS_NOT_BEFORE = (
 )
 _YEARS_NOT_AFTER = re.compile(
     r"(?:-old|-long|-end|-round|\s+(?:ago|old|of\s+age|or\s+older|from\s+now|later|of\s+runway|runway"
-    r"|warranty|vesting|cliff|anniversary|plan|roadmap|strategy|contract|lease|of\s+(?:operation|operating|history|funding)))\b",
+    r"|warranty|vesting|cliff|anniversary|plan|roadmap|strategy|contract|lease|sabbatical|in\s+business"
+    r"|of\s+(?:operation|operating|history|funding|growth|success|innovation|service|tenure|employment|existence"
+    r"|profitab\w*|combined|collective|partnership)|with\s+(?:us|the\s+company|our\s+company)))\b",
     re.I,
 )
 # A line opening with the number ("- 3 years in sales", "Experience: 3 years") states a requirement.
 _LINE_START = re.compile(r"[\W\d]*(?:(?:experience|minimum|you\s+have|have|with|bring)\W*)?", re.I)
 _CLAUSE_END = re.compile(r"[.;()!?]")
-_PREFERRED_BEFORE = re.compile(r"ideally|preferabl[ey]|preferred|nice\s+to\s+have|bonus|a\s+plus", re.I)
+_AMOUNT_BEFORE = re.compile(r"(?:[0-9][kK]?|[A-Z]{3})\s*$")
+# The company speaking of itself in the mention's clause: "we've been doing this for over 10 years",
+# "our founders have 20+ years in the field". (Not "we're looking for 5+ years": that speaks of the hire.)
+_COMPANY_SUBJECT = re.compile(
+    r"\b(?:we(?:'|\u2019)?ve|we\s+have|our\s+(?:company|team|founders?|firm|leadership)|(?:company|firm|founders?)\s+(?:has|have)"
+    r"|founded|established|in\s+business|been\s+around)\b",
+    re.I)
+_PREFERRED_BEFORE = re.compile(
+    r"ideally|preferabl[ey]|preferred|nice\s+to\s+have|good\s+to\s+have|bonus|a\s+plus|plus\s+if|nice\s+if|optional", re.I)
 # After the mention only words that grade the years themselves: "(2+ years preferred)", "1-3 years ideal";
 # "5+ years of experience, ideally in fintech" grades the domain, not the years.
+# Within a short clause with no comma the grade still speaks of the years: "5+ years with Go is a plus",
+# "Rust (2+ years) preferred".
 _PREFERRED_AFTER = re.compile(
-    r"[^.;()]{0,25}?\b(?:preferred|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|desired|desirable|ideal)\b", re.I)
+    r"(?:[^.;()]{0,25}?|\)?[^.;(),]{0,45}?)\b(?:preferred|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|good\s+to\s+have|desired|desirable|ideal|helpful"
+    r"|beneficial|would\s+be\s+(?:great|nice)|not\s+required|optional)\b",
+    re.I)
 # A bare "N years" is experience when an experience word follows in its clause or precedes it closely.
 _EXPERIENCE_AFTER = re.compile(r"[^.;]{0,60}?(?:experience|\bexp\b|worked|working|professional|industry)", re.I)
 # Two mentions are alternatives when "or" joins them beside a degree ("MS with 3+ years, or BS with 5+");
 # a plain "or" is not enough ("8+ years in sales, or marketing, with 2+ leading teams" asks both).
 _OR = re.compile(r"\bor\b", re.I)
+# ... or when "or" opens the next mention itself: "at least 1 year (junior) or at least 2 years (senior)".
+_OR_JUST_BEFORE = re.compile(r"\bor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+|more\s+than\s+|over\s+)?$", re.I)
 _DEGREE_WORD = re.compile(r"\bB\.?S|\bM\.?S|Ph\.?\s?D|master|bachelor|degree|doctora|\bBA\b|MBA", re.I)
 _STARTS_WITH_OR = re.compile(r"\W*or\b", re.I)
 _ENDS_WITH_OR = re.compile(r"\bor\W*$", re.I)
@@ -228,7 +260,8 @@ def text_facets(lines: pl.DataFrame) -> pl.DataFrame:
     """Facets per document from its lines.
 
     ``lines`` has ``doc`` (UInt32), ``line_no`` (UInt32), ``line`` (String), ``candidate`` (Boolean:
-    candidate-facing section) and ``preferred`` (Boolean: nice-to-have line or section). Returns one
+    candidate-facing section) and ``preferred`` (Boolean: nice-to-have line or section), and may have
+    ``section`` (then years drop only in a nice-to-have section, each mention's clause deciding). Returns one
     row per distinct ``doc`` with :data:`FACET_SCHEMA`; a document with nothing found gets
     ``degree_min`` "unspecified", ``degree_or_equivalent`` False, ``degree_fields`` empty and nulls elsewhere.
     """
@@ -279,7 +312,12 @@ def _matched_lines(lines: pl.DataFrame) -> pl.DataFrame:
         line.str.contains(_NOT_PAY_FLAG).alias("not_pay_words"),
     )
     candidate = pl.col("candidate").fill_null(False)
-    required = candidate & ~pl.col("preferred").fill_null(False)
+    if "section" in lines.columns:
+        # A nice-to-have section drops its years; a line that only says "preferably AWS" somewhere keeps
+        # them, and each mention's own clause decides (_clause_says_preferred).
+        required = candidate & (pl.col("section").fill_null("") != "preferred")
+    else:
+        required = candidate & ~pl.col("preferred").fill_null(False)
     has_pay_words = pl.col("pay_amount").is_not_null() & pl.col("pay_words")
     return (
         scanned.join(features, on="line")
@@ -564,29 +602,42 @@ def _years_groups(line: str, tokens: tuple[str, ...], experience_word: bool, pre
                 value = int(float(raw))  # "1.5+ years": the whole years it guarantees
             if start and line[start - 1] in "$€£.,":  # "$5 years"?, "2,5"
                 continue
+            if raw in ("a", "an") and _AMOUNT_BEFORE.search(line, max(0, start - 12), start):
+                continue  # "$90k a year", "80,000 EUR a year": a pay period
+
             before = " " + " ".join(line[max(0, start - 24):start].lower().split()[-3:])
             if before.endswith(_YEARS_NOT_BEFORE) or _YEARS_NOT_AFTER.match(line, end):
                 continue
             explicit = bool(
                 parts.group("plus") or parts.group("plus_after") or parts.group("range") or parts.group("ormore")
-                or before.endswith(_YEARS_QUALIFIERS)
+                or before.endswith(_YEARS_QUALIFIERS) or _YEARS_EXPLICIT_AFTER.match(line, end)
             )
-            # A bare "3 years" is experience only beside experience words or opening its line.
-            if not explicit and not (start < 40 and _LINE_START.fullmatch(line, 0, start)) and not (
+            # A bare "3 years" is experience only beside experience words or opening its line; "a year"
+            # never opens a requirement by itself ("$140,000 - $180,000 a year" is a pay period).
+            opens_line = start < 40 and raw not in ("a", "an") and _LINE_START.fullmatch(line, 0, start)
+            if not explicit and not opens_line and not (
                 experience_word and ("experien" in before or _EXPERIENCE_AFTER.match(line, end))
             ):
                 continue
         if value > MAX_YEARS or (preferred_word and _clause_says_preferred(line, start, end)):
             continue
+        if _company_speaks(line, start):
+            continue
         mentions.append((value, start, end))
     groups: list[int] = []
     for i, (value, start, _end) in enumerate(mentions):
         gap = line[mentions[i - 1][2]:start] if i else ""
-        if gap and _OR.search(gap) and _DEGREE_WORD.search(gap):
+        if gap and _OR.search(gap) and (_DEGREE_WORD.search(gap) or _OR_JUST_BEFORE.search(gap)):
             groups[-1] = min(groups[-1], value)
         else:
             groups.append(value)
     return tuple(groups)
+
+
+def _company_speaks(line: str, start: int) -> bool:
+    """Is the company, not the hire, the subject of the clause holding this years mention?"""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(line, 0, start)), default=0)
+    return bool(_COMPANY_SUBJECT.search(line, clause_start, start))
 
 
 def _clause_says_preferred(line: str, start: int, end: int) -> bool:

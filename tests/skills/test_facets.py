@@ -209,6 +209,22 @@ def test_degree_fields_only_from_candidate_lines_and_in_order():
     ("Years of experience: 4", 4),
     ("1.5+ years of professional experience", 1),
     ("0-2 years of experience; new grads welcome", 0),
+    ("five years of experience in data engineering", 5),
+    ("5+ yrs of Python", 5),
+    ("at least two years of experience with dashboards", 2),
+    ("a minimum of 4 years designing APIs", 4),
+    ("3 to 5 years of experience in analytics", 3),
+    ("between 3 and 5 years of experience in analytics", 3),
+    ("5 years or equivalent experience in security", 5),
+    ("two (2) years of experience with payroll systems", 2),
+    ("five (5)+ years of experience with payroll systems", 5),
+    ("5-plus years of experience in retail", 5),
+    ("6 plus years of experience in retail", 6),
+    ("3 years minimum in data engineering", 3),
+    ("4 years or more in a customer-facing role", 4),
+    ("at least a year of experience with SQL", 1),
+    ("- 10\u00e2\u0080\u009312 years in program delivery.", 10),  # an en dash read as Latin-1
+    ("8\u201312 years building compilers", 8),
 ])
 def test_years_forms(text, expected):
     assert years(text) == expected
@@ -223,6 +239,11 @@ def test_years_largest_required_minimum():
 def test_years_alternatives_take_the_smallest():
     assert years("PhD, or MS with 3+ years, or BS with 5+ years of experience") == 3
     assert years("Master's degree and 4+ years of experience\nOR a Bachelor's degree and 7+ years of experience") == 4
+    # "or" opening the next mention: levels of one role, the lower one is the minimum.
+    assert years("At least 1 year of experience (junior) or at least 2 years of experience (senior)") == 1
+    assert years("3+ years of Python or 5+ years of Java") == 3
+    # A plain "or" inside a list is no alternative: both are asked for.
+    assert years("8+ years in sales, or marketing, with 2+ years leading teams") == 8
 
 
 def test_years_in_preferred_lines_are_ignored():
@@ -236,6 +257,26 @@ def test_years_in_preferred_lines_are_ignored():
     assert years("Ideally 4+ years of research experience") is None
     assert years("Experience with Kafka (2+ years preferred)") is None
     assert years("5+ years of experience, ideally in fintech") == 5  # "ideally" grades the domain, not the years
+    assert years("5+ years of experience, preferably in healthcare") == 5
+    assert years("5+ years of experience with Go is a plus") is None
+    assert years("Rust (2+ years) preferred") is None
+    assert years("2+ years with Terraform would be great") is None
+    assert years("Bonus: 3+ years of Rust") is None
+
+
+def test_years_keep_lines_that_only_mention_a_preference_when_sections_are_known():
+    # With sections known, a requirement line that says "preferably" somewhere keeps its years, and a
+    # nice-to-have section drops them whatever its lines say.
+    lines = pl.DataFrame({
+        "doc": [1, 1, 1, 1], "line_no": [0, 1, 2, 3],
+        "line": ["Requirements", "4+ years building web apps on a cloud (preferably AWS)", "Nice to have", "7+ years in fintech"],
+        "candidate": [True] * 4, "preferred": [False, True, True, True],
+        "section": ["requirements", "requirements", "preferred", "preferred"],
+    }, schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String, "candidate": pl.Boolean,
+               "preferred": pl.Boolean, "section": pl.String})
+    assert text_facets(lines)["years_min"].to_list() == [4]
+    # Without sections the line's own flag decides, as before.
+    assert text_facets(lines.drop("section"))["years_min"].to_list() == [None]
 
 
 @pytest.mark.parametrize("text", [
@@ -250,6 +291,13 @@ def test_years_in_preferred_lines_are_ignored():
     "In 5 years we want to be the default tool",
     "Our team brings 40+ years of combined experience",  # over 30: company history, not a requirement
     "Salary: $150,000 - $180,000 per year",
+    "$140,000 - $180,000 a year",
+    "We've been building tools for analysts for over 10 years",
+    "Our founders have 20+ years in the field",
+    "Celebrating 10+ years of growth",
+    "A paid sabbatical after 5 years with the company",
+    "Extra vacation day after 3+ years of service",
+    "We have 5+ years of experience helping hospitals",
 ])
 def test_years_not_about_required_experience(text):
     assert years(text) is None
