@@ -38,6 +38,17 @@ _AMOUNT = re.compile(
 _NOT_PAY_AFTER = re.compile(r"\s?(?:%|[mMbB](?![a-zA-Z])|mm\b|mn\b|bn\b|million|billion|trillion|\+?\s?years?\b|yrs?\b)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:-+|–|—|to|till|until|~|->|→)\s*$", re.I)
 _UP_TO = re.compile(r"(?:up\s?to|upto|max(?:imum)?\.?|<|≤)\s*$", re.I)
+_THOUSANDS = re.compile(r"\d{1,3}[,.'’]000")  # "195,000": a figure in thousands
+# Labels that tell base pay from on-target earnings (base plus commission) and total compensation
+# (base plus bonus and equity), read just before a figure (back to a comma, "+" or ";") or right after it.
+_LABEL_BEFORE, _LABEL_AFTER = 40, 25
+_DECIMAL_END = re.compile(r"\d[.,]$")
+_OTE = re.compile(r"\bOTE\b|on[- ]target|\bwith\s+commission|including\s+commission", re.I)
+_OTE_RIGHT_AFTER = re.compile(r"[\s/a-zA-Z.]{0,12}?(?:\bOTE\b|on[- ]target)", re.I)
+_BASE = re.compile(r"\bbase\b", re.I)
+_BASE_RIGHT_AFTER = re.compile(r"\s*(?:\(?\s*)?base\b", re.I)
+_TOTAL = re.compile(r"\btotal\s+(?:comp|cash|rewards?|package|pay|target)|\bTC\b|\bTTC\b|\bincluding\s+(?:bonus|equity)", re.I)
+_TOTAL_RIGHT_AFTER = re.compile(r"[\s(]*(?:total\b|TC\b|TTC\b)", re.I)
 _CODE_ANYWHERE = re.compile(rf"\b({_CODE})\b")
 _WORD_ANYWHERE = re.compile(r"\b(dollars?|euros?)\b", re.I)
 PERIODS = (
@@ -74,6 +85,7 @@ class _Amount:
     currency: str | None
     k: bool
     explicit: bool  # has a currency symbol/code or a k suffix of its own
+    lakh: bool = False  # written in lakh or crore (Indian rupees)
 
 
 def _number(raw: str) -> float:
@@ -116,8 +128,54 @@ def _amounts(text: str) -> list[_Amount]:
         k = bool(suffix)
         currency = _currency(match.group("pre")) or _currency(match.group("post"))
         value *= MULTIPLIERS.get(suffix, 1000) if k else 1
-        found.append(_Amount(match.start(), match.end(), value, currency, k, bool(currency or k)))
+        found.append(_Amount(match.start(), match.end(), value, currency, k, bool(currency or k), suffix not in ("", "k")))
     return found
+
+
+def _pay_figures(text: str, amounts: list[_Amount], fallback_currency: str | None) -> list[tuple[_Amount, _Amount | None]]:
+    """Every range (else single amount) the text states as pay, in order."""
+    figures: list[tuple[_Amount, _Amount | None]] = []
+    i = 0
+    while i < len(amounts):
+        amount = amounts[i]
+        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        if nxt and _RANGE_GAP.match(text[amount.end:nxt.start]) and (amount.explicit or nxt.explicit or fallback_currency):
+            figures.append((amount, nxt))
+            i += 2
+            continue
+        if amount.explicit or (fallback_currency and amount.value >= 1000):
+            figures.append((amount, None))
+        i += 1
+    return figures
+
+
+def _base_pay(text: str, figures: list[tuple[_Amount, _Amount | None]]) -> tuple[_Amount, _Amount | None] | None:
+    """The figure that is the base pay: one labelled base, else the first not labelled on-target earnings
+    (base plus commission) or, when another figure is given, total compensation. None when every figure
+    is OTE: that is not a base salary."""
+    kinds = [_figure_kind(text, low.start, (high or low).end) for low, high in figures]
+    for wanted in ("base", "plain", "total"):
+        for figure, kind in zip(figures, kinds):
+            if kind == wanted and (wanted != "total" or len(figures) == 1):
+                return figure
+    return None
+
+
+def _figure_kind(text: str, start: int, end: int) -> str:
+    """"base", "ote", "total" or "plain": a label right after the figure ("$150K-$250K OTE") wins, else
+    the closest label before it in its clause ("OTE $300k. Base $120k-$150k": the second is base)."""
+    after = text[end:end + _LABEL_AFTER]
+    for kind, pattern in (("ote", _OTE_RIGHT_AFTER), ("base", _BASE_RIGHT_AFTER), ("total", _TOTAL_RIGHT_AFTER)):
+        if pattern.match(after):
+            return kind
+    before = text[max(0, start - _LABEL_BEFORE):start]
+    before = before[max(before.rfind(mark) for mark in ",;|+.") + 1:] if not _DECIMAL_END.search(before) else before
+    closest = max(
+        ((match.end(), kind) for kind, pattern in (("ote", _OTE), ("base", _BASE), ("total", _TOTAL))
+         for match in pattern.finditer(before)),
+        default=(0, "plain"),
+    )
+    return closest[1]
 
 
 def _bare(text: str, amount: _Amount) -> float:
@@ -134,24 +192,19 @@ def parse_salary_text(text: str | None) -> Salary:
     code = _CODE_ANYWHERE.search(text)
     word = _WORD_ANYWHERE.search(text)
     fallback_currency = code.group(1) if code else (WORDS[word.group(1).lower()] if word else None)
-    picked: tuple[_Amount, _Amount | None] | None = None
-    for i, amount in enumerate(amounts):
-        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
-        if nxt and _RANGE_GAP.match(text[amount.end:nxt.start]) and (amount.explicit or nxt.explicit or fallback_currency):
-            picked = (amount, nxt)
-            break
-        if amount.explicit or (fallback_currency and amount.value >= 1000):
-            picked = (amount, None)
-            break
+    picked = _base_pay(text, _pay_figures(text, amounts, fallback_currency))
     if picked is None:
         return Salary()
     low, high = picked
     low_value = low.value
     if high is not None:
         high_value = high.value
-        # "$150-250k", "€80-100k": the k written once applies to both ends.
+        # "$150-250k", "€80-100k": the k written once applies to both ends; "$170-195,000": so do the thousands.
         if high.k and not low.k and low_value < 1000 <= high_value:
             low_value *= high.value / _bare(text, high)
+        elif not low.k and low_value < 1000 and _THOUSANDS.fullmatch(_AMOUNT.match(text, high.start).group("num")) \
+                and low_value * 1000 <= high_value:
+            low_value *= 1000
         if low_value > high_value:
             low_value, high_value = high_value, low_value
         lo, hi = low_value, high_value
@@ -162,6 +215,8 @@ def parse_salary_text(text: str | None) -> Salary:
     if (hi or 0) > MAX_PLAUSIBLE or (hi is not None and hi <= 0):
         return Salary()
     currency = low.currency or (high.currency if high else None) or fallback_currency
+    if currency is None and (low.lakh or (high is not None and high.lakh)):
+        currency = "INR"  # "15-20 LPA", "12 lakh": Indian rupees even unnamed
     if code and currency == "USD" and code.group(1) != "USD" and "$" in text:
         currency = code.group(1)  # "$120k CAD"
     period = _period(text, picked[0].start)

@@ -77,7 +77,7 @@ _SCANS = (
     r"(?-u)achelor|aster|egree|octora|ndergrad|chool|quivalent|lieu",
     r"(?-u)BACHELOR|MASTER|DEGREE|PHD|Ph\.? ?D|DPhil|\b(?:B\.?S|M\.?S|B\.?A|[BM]\.?Sc|[BM]\.?Eng|[BM]\.?Tech|MBA|MPhil)|"
     + _CODES,
-    r"(?-u)\$|€|£|¥|₹|₩|₪",
+    r"(?-u)\$|€|£|¥|₹|₩|₪|LPA|[Ll]akh",
 )
 
 # ---------------------------------------------------------------------------------------------------
@@ -147,7 +147,12 @@ _SHAPED_NUMBER = (
 _PAY_AMOUNT = (
     rf"(?-u){_CURRENCY}\s?(?:[0-9]+(?:\.[0-9]+)?\s?(?:-|–|—|to)\s?{_CURRENCY}?\s?)?{_SHAPED_NUMBER}"  # "$90-110K"
     rf"|{_SHAPED_NUMBER}\s?(?:€|£|\b(?:{_CODES})\b)"
-    rf"|{_CURRENCY}\s?[0-9]+(?:[.,][0-9]{{1,2}})?\s?(?:/\s?|per\s+|an?\s+)(?i:h(?:ou)?rs?\b|hour|day|week|wk|month|mo\b)"
+    # "$60/hour", "$60-80/hr", "$40 to $55 an hour"
+    rf"|{_CURRENCY}\s?(?:[0-9]+(?:[.,][0-9]{{1,2}})?\s?(?:-|–|—|to)\s?{_CURRENCY}?\s?)?[0-9]+(?:[.,][0-9]{{1,2}})?\s?"
+    r"(?:/\s?|per\s+|an?\s+)(?i:h(?:ou)?rs?\b|hour|day|week|wk|month|mo\b)"
+    # "15-20 LPA", "12 lakh per annum": lakh a year are Indian rupees even unnamed ("12 lakh users" are not pay)
+    r"|\b[0-9]{1,3}(?:\.[0-9])?\s?(?:(?:-|–|—|to)\s?[0-9]{1,3}(?:\.[0-9])?\s?)?"
+    r"(?:LPA\b|(?i:lakhs?|lacs?)\s?(?i:per\s+annum|p\.a\.|pa\b|/\s?(?:yr|year|annum)\b|a\s+year|annual|CTC))"
 )
 _PAY_WORDS_FLAG = r"(?i-u)salary|\bbase\b|compensation|\bpay\b|\bwages?\b|remuneration|\brates?\b"
 # Bare amounts (no pay word) beside these are perks, funding or sales figures, not pay.
@@ -155,6 +160,7 @@ _NOT_PAY_FLAG = (
     r"(?i-u)stipend|budget|allowance|reimburs|raised|funding|revenue|\bARR\b|valuation|market|worth|credit|donat"
     r"|per\s+employee|series\s+[A-F]\b|investors?|assets|deals?\b|\bACVs?\b|contracts?\b|quota|pipeline|targets?\b"
     r"|relocation|housing|sign-?on|signing|referral|equipment|office|courses|learning|wellness|spend|bonus"
+    r"|\bbenefits?\b|lifetime|fertility|adoption|childcare|family\s+planning|insurance|coverage|\bcap\b|match"
 )
 
 # ---------------------------------------------------------------------------------------------------
@@ -434,7 +440,9 @@ def _pay(line: str, amount: str) -> tuple[float | None, float | None, str, str] 
     if end < len(line) and (space := line.rfind(" ", at + len(amount), end)) >= 0:
         end = space
     if _OTE_BEFORE.search(line, start, at) or _OTE_AFTER.match(line, at + len(amount)):
-        return None  # on-target earnings (base plus commission) are not the base salary
+        # On-target earnings (base plus commission) are not the base salary; the parser reads the base
+        # when the line goes on to state it ("OTE $200k-$250k, base $120k-$140k"), else finds none.
+        end = min(len(line), end + _PAY_AFTER)
     text = line[start:end]
     if "etween" in text:
         text = _BETWEEN_AND.sub(" - ", text)

@@ -315,6 +315,21 @@ def test_years_not_about_required_experience(text):
     ("The base salary is between $120,000 USD and $140,000 USD per year.", (120000, 140000, "USD", "year")),
     ("$130K – $170K + equity", (130000, 170000, "USD", "year")),  # a bare range, no pay word
     ("Base salary $95-120K", (95000, 120000, "USD", "year")),
+    ("Salary: $170-195,000", (170000, 195000, "USD", "year")),
+    ("$170k–$195k plus equity", (170000, 195000, "USD", "year")),
+    ("Salary range: 170K to 195K USD", (170000, 195000, "USD", "year")),
+    ("Pay: $60–80/hr", (60, 80, "USD", "hour")),
+    ("Rate: $40 to $55 an hour", (40, 55, "USD", "hour")),
+    ("Salary: €4,000 - €5,000 per month", (4000, 5000, "EUR", "month")),
+    ("Salary: £45k-£55k", (45000, 55000, "GBP", "year")),
+    ("Compensation: C$120,000–C$140,000", (120000, 140000, "CAD", "year")),
+    ("CTC: ₹25-35 LPA", (2_500_000, 3_500_000, "INR", "year")),
+    ("Salary: 18 - 24 lakh per annum", (1_800_000, 2_400_000, "INR", "year")),
+    ("15-20 LPA depending on experience", (1_500_000, 2_000_000, "INR", "year")),
+    ("Base salary $150k-$180k; OTE $250k-$300k", (150000, 180000, "USD", "year")),
+    ("OTE $200k-$250k (50/50 split), base $120k-$140k", (120000, 140000, "USD", "year")),
+    ("Total compensation $250k-$350k, base $180k-$220k", (180000, 220000, "USD", "year")),
+    ("Equity: 0.5%-1%; salary $140-160k", (140000, 160000, "USD", "year")),
 ])
 def test_salary_forms(text, expected):
     assert salary(text) == expected
@@ -340,6 +355,12 @@ def test_salary_is_read_from_every_line_and_prefers_pay_words():
     "Earn 20,000 points a year",                       # no currency
     "Compensation: $150K - $250K OTE",                 # on-target earnings, not base
     "A $10K relocation bonus",
+    "Compensation: OTE $200k-$250k",                  # only on-target earnings stated: no base
+    "We pay $150K-$250K on-target earnings",
+    "Equity: 0.5% - 1.0%",
+    "A team serving 12 lakh users",                    # lakh, but not a yearly amount
+    "$25,000 lifetime benefit for family planning",
+    "Up to $5,000 fertility coverage",
 ])
 def test_salary_not_pay(text):
     assert salary(text) == (None, None, None, None)
