@@ -235,6 +235,9 @@ _DEGREE_NOT_BEFORE = re.compile(
     r"(?:high|certain|some|great|large|significant|reasonable|varying|\d\w*|associate(?:'|’)?s?|advanced|graduate|school)\W*$",
     re.I)
 _DEGREE_NOT_AFTER = re.compile(r"\s*(?:of|to)\b", re.I)
+# Where the words before a bare "degree" stop being its phrase: not the dot of "Ph.D. degree" or "B.S. degree".
+_CLAUSE_BREAK = re.compile(r";|(?<![A-Z])[.!?](?=\s|$)")
+_PEOPLE_AFTER = re.compile(r"['’]s\b(?!\s+degree)", re.I)
 _LEVEL_JUST_BEFORE = re.compile(
     r"bachelor|master|ph\.?\s?d|doctora|\b[BM]\.?S\.?c?\b|\bB\.?A\b|MBA|[BM]\.?Eng|[BM]\.?Tech|undergrad", re.I)
 # "no degree required", "degree not required", "don't need a degree", a high-school diploma (not "high
@@ -474,13 +477,16 @@ def _degree_mentions(line: str, tokens: tuple[str, ...]):
         if before_char.isalnum() or before_char in "_.-":  # "LLMS", "e.MS", "360-degree"
             continue
         level = _LEVEL_OF_TOKEN.match(token).lastgroup
+        if level == "phd" and _PEOPLE_AFTER.match(line, end):
+            continue  # "Research Scientists (PhD's)": people, as "PhDs on our team"
         if level != "degree":
             yield start, end, _RANK[level]
             continue
         before = line[max(0, start - 30):start]
-        if _DEGREE_NOT_BEFORE.search(before) or _DEGREE_NOT_AFTER.match(line, end):
+        clause_before = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
+        # Within its clause: "Graduated in 2020. Degree in CS required" still names a degree.
+        if _DEGREE_NOT_BEFORE.search(clause_before) or _DEGREE_NOT_AFTER.match(line, end):
             continue
-        clause_before = before[max(before.rfind("."), before.rfind(";")) + 1:]
         yield start, end, None if _LEVEL_JUST_BEFORE.search(clause_before[-25:]) else _RANK["bachelor"]
 
 

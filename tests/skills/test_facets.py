@@ -65,6 +65,13 @@ def test_degree_forms(text, expected):
     ("PhD preferred", "phd"),
     ("Bachelor's degree required; advanced degrees preferred but not required", "bachelor"),
     ("Bachelor's degree is a plus but not required", "none"),
+    ("BS/MS/PhD in Computer Science", "bachelor"),
+    ("Ph.D./M.S. in Machine Learning", "master"),
+    ("Ph.D. degree in Robotics", "phd"),                      # the dots of "Ph.D." do not end its phrase
+    ("M.S. degree in Statistics", "master"),
+    ("Bachelor's degree required, Master's preferred", "bachelor"),
+    ("MS or PhD preferred", "master"),
+    ("Graduated in 2020. Degree in CS required", "bachelor"),  # a year in the sentence before
 ])
 def test_degree_lowest_named(text, expected):
     assert degree(text) == expected
@@ -82,6 +89,7 @@ def test_degree_lowest_named(text, expected):
     "An associate's degree in design",
     "Knowledge of GLBA, BSA and AML rules",
     "No BS attitude",
+    "Open roles: ML Engineer, Research Scientist (PhD's)",   # people, not a degree asked for
 ])
 def test_degree_false_friends(text):
     assert degree(text) == "unspecified"
@@ -106,6 +114,13 @@ def test_degree_only_from_candidate_lines():
     ("Bachelor's degree in Math or an equivalent field", False),  # equivalent field, not experience
     ("Bachelor's degree in Statistics", False),
     ("Python, Go or equivalent", False),                          # no degree named
+    ("Bachelor's degree in Computer Science or related field", False),  # a related field is still a degree
+    ("Bachelor's degree or equivalent combination of education and experience", True),
+    ("Degree in CS, or equivalent work experience", True),
+    ("Bachelors/Masters in CS or related discipline, or equivalent experience", True),
+    ("Bachelor's degree in a related field or 4 years of equivalent experience", True),
+    ("Ph.D. in Robotics or equivalent research experience", True),
+    ("A degree in CS or equivalent field", False),
 ])
 def test_degree_or_equivalent(text, expected):
     assert facets_of_text(text)["degree_or_equivalent"] is expected
