@@ -13,7 +13,7 @@ Wiring into ``flows/cli.py`` (``commands`` is its ``add_subparsers`` object)::
 Every handler is ``handler(args, settings) -> int`` (``settings`` a :class:`flows.config.Settings`).
 ``extract`` prints, per posting, one JSON object on one line::
 
-    {"id": ..., "skills": [{"skill", "category", "level", "evidence"}, ...], "degree_min": ...,
+    {"id": ..., "skills": [{"skill", "category", "level", "evidence", "years"}, ...], "degree_min": ...,
      "degree_or_equivalent": ..., "years_min": ..., "salary": {"min", "max", "currency", "period"} | null}
 
 Text containing an HTML tag is converted with :func:`flows.normalize.html_text.html_to_text` first; the
@@ -280,10 +280,11 @@ def extract_many(extractor, postings: list[tuple[str, Any, str, str]]) -> Iterat
     )
     mentions, facets = extractor.extract_all(frame)
     skills_by_key: dict[str, list[dict]] = {}
-    for key, skill, level, evidence in mentions.sort("content_hash", "skill", "level", "evidence").select(
-            "content_hash", "skill", "level", "evidence").iter_rows():
+    for key, skill, level, evidence, years in mentions.sort("content_hash", "skill", "level", "evidence").select(
+            "content_hash", "skill", "level", "evidence", "years").iter_rows():
         skills_by_key.setdefault(key, []).append(
-            {"skill": skill, "category": extractor.skills[skill].category, "level": level, "evidence": evidence})
+            {"skill": skill, "category": extractor.skills[skill].category, "level": level, "evidence": evidence,
+             "years": years})
     facets_by_key = {row.pop("content_hash"): row for row in facets.to_dicts()}
     for key, doc_id, _, _ in postings:
         yield result_record(doc_id, skills_by_key.get(key, []), facets_by_key[key])

@@ -26,11 +26,11 @@ import re
 
 import polars as pl
 
-from flows.skills.facets import FACET_DEFAULTS, FACET_SCHEMA, text_facets
+from flows.skills.facets import FACET_DEFAULTS, FACET_SCHEMA, skill_years, text_facets
 from flows.skills.sections import classify_lines, split_lines
 from flows.skills.taxonomy import Skill, Taxonomy
 
-SKILL_SCHEMA = {"content_hash": pl.String(), "skill": pl.String(), "level": pl.String(), "evidence": pl.String()}
+SKILL_SCHEMA = {"content_hash": pl.String(), "skill": pl.String(), "level": pl.String(), "evidence": pl.String(), "years": pl.Int32()}
 # The text facets of each posting version (see flows.skills.facets).
 FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 EVIDENCE_CHARS = 80
@@ -108,8 +108,8 @@ class SkillExtractor:
         """One posting -> (skills as dicts with category, facets as a dict): what ``skills extract`` prints."""
         mentions, facets = self.extract_all(pl.DataFrame({"content_hash": ["-"], "title": [_tidy(title)], "description_text": [_tidy(text)]}))
         skills = [
-            {"skill": s, "category": self.skills[s].category, "level": level, "evidence": evidence}
-            for s, level, evidence in sorted(mentions.select("skill", "level", "evidence").iter_rows())
+            {"skill": s, "category": self.skills[s].category, "level": level, "evidence": evidence, "years": years}
+            for s, level, evidence, years in sorted(mentions.select("skill", "level", "evidence", "years").iter_rows())
         ]
         return skills, facets.drop("content_hash").to_dicts()[0]
 
@@ -139,6 +139,8 @@ class SkillExtractor:
             .with_columns(_evidence())
             .select("doc", "skill", pl.when("_required").then(pl.lit("required")).otherwise(pl.lit("preferred")).alias("level"), "evidence")
         )
+        # Facet step: years stated for a skill on its lines ("3+ years of Python"), see facets.skill_years.
+        found = found.join(skill_years(lines, hits), on=["doc", "skill"], how="left")
         # A posting with no text still gets its row of facets (all unknown).
         facets = docs.select("doc").join(text_facets(lines), on="doc", how="left").with_columns(*FACET_DEFAULTS)
         return found, facets

@@ -321,12 +321,7 @@ def _matched_lines(lines: pl.DataFrame) -> pl.DataFrame:
         line.str.contains(_NOT_PAY_FLAG).alias("not_pay_words"),
     )
     candidate = pl.col("candidate").fill_null(False)
-    if "section" in lines.columns:
-        # A nice-to-have section drops its years; a line that only says "preferably AWS" somewhere keeps
-        # them, and each mention's own clause decides (_clause_says_preferred).
-        required = candidate & (pl.col("section").fill_null("") != "preferred")
-    else:
-        required = candidate & ~pl.col("preferred").fill_null(False)
+    required = _years_count(lines)
     has_pay_words = pl.col("pay_amount").is_not_null() & pl.col("pay_words")
     return (
         scanned.join(features, on="line")
@@ -352,6 +347,16 @@ def _matched_lines(lines: pl.DataFrame) -> pl.DataFrame:
         )
         .sort("doc", "line_no")
     )
+
+
+def _years_count(lines: pl.DataFrame) -> pl.Expr:
+    """Which lines years are read from: required candidate lines."""
+    candidate = pl.col("candidate").fill_null(False)
+    if "section" in lines.columns:
+        # A nice-to-have section drops its years; a line that only says "preferably AWS" somewhere keeps
+        # them, and each mention's own clause decides (_clause_says_preferred).
+        return candidate & (pl.col("section").fill_null("") != "preferred")
+    return candidate & ~pl.col("preferred").fill_null(False)
 
 
 def facets_of_text(text: str) -> dict:
@@ -602,6 +607,20 @@ def _phrase_before(line: str, start: int) -> str:
 @lru_cache(maxsize=1 << 14)
 def _years_groups(line: str, tokens: tuple[str, ...], experience_word: bool, preferred_word: bool) -> tuple[int, ...]:
     """Required years named in one line: the minimum of each set of alternatives, in order."""
+    mentions = _years_mentions(line, tokens, experience_word, preferred_word)
+    groups: list[int] = []
+    for i, (value, start, _end) in enumerate(mentions):
+        gap = line[mentions[i - 1][2]:start] if i else ""
+        if gap and _OR.search(gap) and (_DEGREE_WORD.search(gap) or _OR_JUST_BEFORE.search(gap)):
+            groups[-1] = min(groups[-1], value)
+        else:
+            groups.append(value)
+    return tuple(groups)
+
+
+@lru_cache(maxsize=1 << 14)
+def _years_mentions(line: str, tokens: tuple[str, ...], experience_word: bool, preferred_word: bool) -> tuple[tuple[int, int, int], ...]:
+    """Each required years mention of one line: (value, start, end), in order."""
     mentions: list[tuple[int, int, int]] = []  # (value, start, end)
     for start, end, token in _positions(line, tokens):
         parts = _YEARS_PARTS.match(token)
@@ -638,14 +657,7 @@ def _years_groups(line: str, tokens: tuple[str, ...], experience_word: bool, pre
         if _company_speaks(line, start):
             continue
         mentions.append((value, start, end))
-    groups: list[int] = []
-    for i, (value, start, _end) in enumerate(mentions):
-        gap = line[mentions[i - 1][2]:start] if i else ""
-        if gap and _OR.search(gap) and (_DEGREE_WORD.search(gap) or _OR_JUST_BEFORE.search(gap)):
-            groups[-1] = min(groups[-1], value)
-        else:
-            groups.append(value)
-    return tuple(groups)
+    return tuple(mentions)
 
 
 def _company_speaks(line: str, start: int) -> bool:
@@ -658,3 +670,89 @@ def _clause_says_preferred(line: str, start: int, end: int) -> bool:
     """Does the clause holding this years mention call it preferred ("ideally 5+ years", "(2+ years preferred)")?"""
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(line, 0, start)), default=0)
     return bool(_PREFERRED_BEFORE.search(line, clause_start, start) or _PREFERRED_AFTER.match(line, end))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Years per skill: "3+ years of Python" gives Python 3 (the same required mentions as ``years_min``).
+
+SKILL_YEARS_SCHEMA = {"doc": pl.UInt32, "skill": pl.String, "years": pl.Int32}
+# A skill takes the years of the closest mention before it in the same phrase ("5+ years of experience
+# with Python and SQL": both), unless a mention is tied to it right after ("Python (3+ years)", "Go: 2
+# years", "Rust - 2 yrs"). The phrase stops at a sentence's end, a bullet, or where the line moves on to
+# another requirement ("3+ years of backend work, and strong Python skills": Python has no years).
+_SKILL_PHRASE_END = re.compile(
+    r";|(?-i:(?<![A-Z]))[.!?](?=\s|$)|[•|]"
+    r"|,?\s+(?:and|plus|as\s+well\s+as|along\s+with)\s+(?:an?\s+|the\s+)?(?:strong|solid|excellent|deep|good|great|proven"
+    r"|demonstrated|hands-on|familiarity|knowledge|understanding|ability|comfort|fluency|proficiency|expertise)\b",
+    re.I)
+_YEARS_TIED_AFTER = re.compile(r"\s*(?:\(|:|-|–|—)\s*")
+_YEARS_OPEN_PHRASE = re.compile(
+    r"['’]?\s*(?:of|in|with|using|on|across|doing|working|building|developing|writing|programming|coding|shipping"
+    r"|designing|hands-on|professional|industry|production|relevant|practical|commercial|experience|exp)\b", re.I)
+
+
+def skill_years(lines: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """Required years stated for each skill on the lines naming it; the largest when several.
+
+    ``lines`` as for :func:`text_facets` (``section`` optional); ``hits`` one row per name found, with
+    ``doc``, ``line_no``, ``skill``, ``pos`` (character offset in the line) and ``matched`` (the name as
+    written). Returns :data:`SKILL_YEARS_SCHEMA` rows for the skills given years only.
+    """
+    empty = pl.DataFrame(schema=SKILL_YEARS_SCHEMA)
+    if hits.is_empty() or lines.is_empty():
+        return empty
+    line = pl.col("line")
+    # Only lines that name a skill and say "years" are read (a few percent of the hits' lines).
+    year_lines = (
+        lines.join(hits.select(pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32)).unique(),
+                   on=["doc", "line_no"], how="semi")
+        .filter(_years_count(lines) & line.str.contains(_SCANS[0]))
+        .select(
+            pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "line",
+            line.str.extract_all(_YEARS_TOKEN).alias("tokens"),
+            line.str.contains(_EXPERIENCE_FLAG).alias("experience_word"),
+            line.str.contains(_PREFERRED_FLAG).alias("preferred_word"),
+        )
+        .filter(pl.col("tokens").list.len() > 0)
+    )
+    if year_lines.is_empty():
+        return empty
+    mentions_of = {
+        (doc, line_no): (text, _years_mentions(text, tuple(tokens), experience_word, preferred_word))
+        for doc, line_no, text, tokens, experience_word, preferred_word in year_lines.iter_rows()
+    }
+    on_year_lines = hits.select(pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "skill", "pos", "matched").join(
+        year_lines.select("doc", "line_no"), on=["doc", "line_no"], how="semi")
+    rows = []
+    for doc, line_no, skill, pos, matched in on_year_lines.iter_rows():
+        text, mentions = mentions_of[(doc, line_no)]
+        value = _years_of_name(text, mentions, pos, pos + len(matched))
+        if value is not None:
+            rows.append((doc, skill, value))
+    if not rows:
+        return empty
+    return (
+        pl.DataFrame(rows, schema=SKILL_YEARS_SCHEMA, orient="row")
+        .group_by("doc", "skill").agg(pl.col("years").max())
+        .sort("doc", "skill")
+    )
+
+
+def _years_of_name(line: str, mentions: tuple[tuple[int, int, int], ...], start: int, end: int) -> int | None:
+    """The years a skill named at ``line[start:end]`` is given, or None (see _SKILL_PHRASE_END)."""
+    for value, m_start, _m_end in mentions:
+        if m_start >= end:
+            if _YEARS_TIED_AFTER.fullmatch(line, end, m_start):
+                return value
+            break
+    for value, _m_start, m_end in reversed(mentions):
+        if m_end <= start:
+            # "Kubernetes (3+ years), Terraform": years in parentheses belong to the name before them.
+            if _SKILL_PHRASE_END.search(line, m_end, start) or line[m_end:start].lstrip().startswith(")"):
+                return None
+            # The years open the skill's phrase ("5+ years of ...", "3 years' experience with ...",
+            # "3+ years Python"), not close another's ("Terraform: 2+ years, Docker").
+            if line[m_end:start].strip() and not _YEARS_OPEN_PHRASE.match(line, m_end):
+                return None
+            return value
+    return None

@@ -1,9 +1,14 @@
 """Text facets: degree, "or equivalent", minimum years, salary. Every snippet here is made up for these tests."""
 
+from pathlib import Path
+
 import polars as pl
 import pytest
 
-from flows.skills.facets import DEGREE_FIELDS, DEGREES, FACET_SCHEMA, facets_of_text, text_facets
+from flows.skills import SkillExtractor, load_taxonomy
+from flows.skills.facets import DEGREE_FIELDS, DEGREES, FACET_SCHEMA, facets_of_text, skill_years, text_facets
+
+SMALL_TAXONOMY = Path(__file__).resolve().parents[1] / "fixtures" / "skills_small.toml"
 
 
 def degree(text):
@@ -412,3 +417,77 @@ def _lines(rows):
          "candidate": [r[1] for r in rows], "preferred": [r[2] for r in rows]},
         schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String, "candidate": pl.Boolean, "preferred": pl.Boolean},
     )
+
+
+# ------------------------------------------------------------------------------------ years per skill
+
+def _years_per_skill(text, names):
+    """Years skill_years gives each of ``names`` (found at their first place in each line) in one document."""
+    lines = pl.DataFrame(
+        {"doc": 0, "line_no": list(range(len(text.split("\n")))), "line": text.split("\n"), "candidate": True,
+         "preferred": False},
+        schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String, "candidate": pl.Boolean, "preferred": pl.Boolean},
+    )
+    hits = [(0, n, name.lower(), line.find(name), name) for n, line in enumerate(text.split("\n")) for name in names
+            if line.find(name) >= 0]
+    hits = pl.DataFrame(hits, orient="row", schema={"doc": pl.UInt32, "line_no": pl.UInt32, "skill": pl.String,
+                                                    "pos": pl.Int64, "matched": pl.String})
+    found = dict(skill_years(lines, hits).select("skill", "years").iter_rows())
+    return {name.lower(): found.get(name.lower()) for name in names}
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("5+ years of experience with Python and SQL", ["Python", "SQL"], {"python": 5, "sql": 5}),
+    ("3+ years of Python", ["Python"], {"python": 3}),
+    ("three years of hands-on Kafka", ["Kafka"], {"kafka": 3}),
+    ("2-4 years working with Spark", ["Spark"], {"spark": 2}),
+    ("5 years' experience in Java", ["Java"], {"java": 5}),
+    ("2+ years Scala, 1+ years Kafka", ["Scala", "Kafka"], {"scala": 2, "kafka": 1}),
+    ("Kubernetes (3+ years), Terraform: 2+ years, Docker", ["Kubernetes", "Terraform", "Docker"],
+     {"kubernetes": 3, "terraform": 2, "docker": None}),          # years tied to the name before them
+    ("5+ years of Python, 3+ years of Go experience", ["Python", "Go"], {"python": 5, "go": 3}),
+    ("BS in CS with 3+ years of C++", ["C++"], {"c++": 3}),
+    ("4 years' experience in Java. Rust is welcome too", ["Java", "Rust"], {"java": 4, "rust": None}),  # next sentence
+    ("3+ years of backend work, and strong PostgreSQL skills", ["PostgreSQL"], {"postgresql": None}),  # moves on
+    ("Experience with Airflow", ["Airflow"], {"airflow": None}),    # no years stated
+    ("Ideally 3+ years of Rust", ["Rust"], {"rust": None}),          # preferred years are not required ones
+    ("We have used Spark for over 10 years", ["Spark"], {"spark": None}),  # the company's history
+])
+def test_years_per_skill(text, names, expected):
+    assert _years_per_skill(text, names) == expected
+
+
+def test_years_per_skill_take_the_largest_and_skip_nice_to_have_sections():
+    text = "2+ years of Python\n6+ years of Python and Go\nNice to have\n9+ years of Go"
+    lines = pl.DataFrame(
+        {"doc": 0, "line_no": [0, 1, 2, 3], "line": text.split("\n"), "candidate": True, "preferred": [False, False, True, True],
+         "section": ["requirements", "requirements", "preferred", "preferred"]},
+        schema={"doc": pl.UInt32, "line_no": pl.UInt32, "line": pl.String, "candidate": pl.Boolean,
+                "preferred": pl.Boolean, "section": pl.String},
+    )
+    hits = pl.DataFrame([(0, 0, "python", 11, "Python"), (0, 1, "python", 11, "Python"), (0, 1, "go", 22, "Go"),
+                         (0, 3, "go", 12, "Go")], orient="row",
+                        schema={"doc": pl.UInt32, "line_no": pl.UInt32, "skill": pl.String, "pos": pl.Int64, "matched": pl.String})
+    assert skill_years(lines, hits).rows() == [(0, "go", 6), (0, "python", 6)]
+    assert skill_years(lines, hits.clear()).is_empty()
+
+
+def test_extracted_skills_carry_their_years():
+    extractor = SkillExtractor(load_taxonomy(SMALL_TAXONOMY))
+    skills, facets = extractor.extract_document(
+        "ML Engineer", "Requirements\n- 4+ years of Python and machine learning\n- Experience with Kubernetes")
+    assert {s["skill"]: s["years"] for s in skills} == {"python": 4, "machine-learning": 4, "kubernetes": None}
+    assert facets["years_min"] == 4
+    mentions, _ = extractor.extract_all(pl.DataFrame(
+        {"content_hash": ["h1"], "title": ["Engineer"], "description_text": ["Requirements\n- Java (2+ years)"]}))
+    assert mentions.select("skill", "years").rows() == [("java", 2)]
+
+
+def test_skills_extract_records_give_each_skill_its_years():
+    from flows.skills_cli import extract_many
+
+    extractor = SkillExtractor(load_taxonomy(SMALL_TAXONOMY))
+    [record] = extract_many(extractor, [("k1", "p1", "Engineer", "Requirements\n- 3+ years of Java\n- Python")])
+    assert {s["skill"]: s["years"] for s in record["skills"]} == {"java": 3, "python": None}
+    assert set(record["skills"][0]) == {"skill", "category", "level", "evidence", "years"}
+    assert record["years_min"] == 3

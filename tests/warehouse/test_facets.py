@@ -102,6 +102,12 @@ def test_facets_are_stored_and_shown_in_postings(tmp_path):
     assert posting(tmp_path, 1, "degree_min, degree_or_equivalent, years_min, salary_source") == ("bachelor", True, 3, "text")
 
 
+def test_skill_mentions_store_the_years_stated_for_each_skill(tmp_path):
+    load_extracted(tmp_path, [record(1, html=STATED.replace("</ul>", "<li>Experience with Kubernetes</li></ul>", 1))])
+    stored = dict(q(tmp_path, "select skill, years from skill_mentions"))
+    assert stored["python"] == 3 and stored["kubernetes"] is None
+
+
 def test_text_salary_is_used_when_there_is_no_structured_salary(tmp_path):
     load_given(tmp_path, [record(1), record(2)], facets={
         "1": {"salary_min": 4000.0, "salary_max": 5000.0, "salary_currency": "EUR", "salary_period": "month"},
