@@ -73,7 +73,7 @@ MAX_YEARS = 30  # more than this is company history or a typo, not a requirement
 
 _CODES = "|".join(CODES)  # the currency codes the salary parser reads
 _SCANS = (
-    r"(?-u)[Yy](?:ears?|rs?)|YEARS?|YRS?",
+    r"(?-u)[Yy](?:ears?|rs?)|YEARS?|YRS?|YOE|[Dd]ecade",
     r"(?-u)achelor|aster|egree|octora|ndergrad|chool|quivalent|lieu",
     r"(?-u)BACHELOR|MASTER|DEGREE|PHD|Ph\.? ?D|DPhil|\b(?:B\.?S|M\.?S|B\.?A|[BM]\.?Sc|[BM]\.?Eng|[BM]\.?Tech|MBA|MPhil)|"
     + _CODES,
@@ -88,7 +88,9 @@ _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
 }
-_NUMBER = r"[0-9]{1,2}(?:\.[0-9])?\b|(?:" + "|".join(_NUMBER_WORDS) + r")\b"
+# Digits may touch the unit ("3yrs+"); a years word never stands alone after digits anyway.
+_NUMBER = r"[0-9]{1,2}(?:\.[0-9])?|(?:" + "|".join(_NUMBER_WORDS) + r")\b"
+_UNIT = r"(?:years?|yrs?|yoe)"  # "YOE": years of experience
 # Dashes between two numbers, including the en/em dash read as Latin-1 ("10\u00e2\u0080\u009312 years").
 _DASH = "-|\u2010|\u2011|\u2013|\u2014|\u2212|\u00e2\u0080\u0093|\u00e2\u0080\u0094"
 # "two (2) years": the digits repeated in parentheses; "3-plus years", "5 plus years".
@@ -98,8 +100,9 @@ _PLUS = r"(?:\+|-?\s?plus\b)"
 # "years of experience: 4".
 _YEARS_TOKEN = (
     rf"(?i-u)\b(?:{_NUMBER}){_DIGITS_ASIDE}\s*{_PLUS}?\s*"
-    rf"(?:(?:{_DASH}|to|or|and)\s*(?:{_NUMBER}){_DIGITS_ASIDE}\s*{_PLUS}?\s*)?(?:or\s+more\s+)?(?:years?|yrs?)\b(?:\s*\+)?"
+    rf"(?:(?:{_DASH}|to|or|and)\s*(?:{_NUMBER}){_DIGITS_ASIDE}\s*{_PLUS}?\s*)?(?:or\s+more\s+)?{_UNIT}\b(?:\s*\+)?"
     r"|\b(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*(?::|-|\u2013)\s*[0-9]{1,2}\b"
+    r"|\b(?:a|one)\s+decade\b"
 )
 _EXPERIENCE_FLAG = r"(?i-u)experience|\bexp\b|worked|working|professional|industry"
 _PREFERRED_FLAG = (
@@ -169,8 +172,9 @@ _NOT_PAY_FLAG = (
 _YEARS_PARTS = re.compile(
     rf"(?P<low>{_NUMBER}){_DIGITS_ASIDE}\s*(?P<plus>{_PLUS})?\s*"
     rf"(?:(?P<range>{_DASH}|to|or|and)\s*(?:{_NUMBER}){_DIGITS_ASIDE}\s*{_PLUS}?\s*)?"
-    r"(?P<ormore>or\s+more\s+)?(?:years?|yrs?)\b(?P<plus_after>\s*\+)?"
-    r"|(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*[:\-\u2013]\s*(?P<after_colon>[0-9]{1,2})",
+    rf"(?P<ormore>or\s+more\s+)?{_UNIT}\b(?P<plus_after>\s*\+)?"
+    r"|(?:years?|yrs?)\s+of\s+(?:[a-z-]+\s+)?experience\s*[:\-\u2013]\s*(?P<after_colon>[0-9]{1,2})"
+    r"|(?P<decade>(?:a|one)\s+decade)",
     re.I | re.ASCII,  # word boundaries as in the Rust token: "10\u00e2\u0080\u009312 years" is a range
 )
 # The words just before the number: "at least" makes a bare "N years" a requirement; "up to", "in",
@@ -629,7 +633,7 @@ def _years_mentions(line: str, tokens: tuple[str, ...], experience_word: bool, p
         if parts.group("after_colon"):
             value = int(parts.group("after_colon"))
         else:
-            raw = parts.group("low").lower()
+            raw = (parts.group("low") or "ten").lower()  # "a decade" is ten years
             value = _NUMBER_WORDS.get(raw)
             if value is None:
                 value = int(float(raw))  # "1.5+ years": the whole years it guarantees

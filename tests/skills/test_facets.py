@@ -245,6 +245,11 @@ def test_degree_fields_only_from_candidate_lines_and_in_order():
     ("at least a year of experience with SQL", 1),
     ("- 10\u00e2\u0080\u009312 years in program delivery.", 10),  # an en dash read as Latin-1
     ("8\u201312 years building compilers", 8),
+    ("7+ YOE in backend", 7),
+    ("3yrs+ experience with React", 3),
+    ("A decade of experience building compilers", 10),
+    ("Over a decade of experience in search", 10),
+    ("5+ years\u2019 experience in data engineering", 5),
 ])
 def test_years_forms(text, expected):
     assert years(text) == expected
@@ -318,6 +323,8 @@ def test_years_keep_lines_that_only_mention_a_preference_when_sections_are_known
     "A paid sabbatical after 5 years with the company",
     "Extra vacation day after 3+ years of service",
     "We have 5+ years of experience helping hospitals",
+    "We started a decade ago",
+    "123 years of history",
 ])
 def test_years_not_about_required_experience(text):
     assert years(text) is None
