@@ -163,7 +163,7 @@ _NOT_PAY_FLAG = (
     r"(?i-u)stipend|budget|allowance|reimburs|raised|funding|revenue|\bARR\b|valuation|market|worth|credit|donat"
     r"|per\s+employee|series\s+[A-F]\b|investors?|assets|deals?\b|\bACVs?\b|contracts?\b|quota|pipeline|targets?\b"
     r"|relocation|housing|sign-?on|signing|referral|equipment|office|courses|learning|wellness|spend|bonus"
-    r"|\bbenefits?\b|lifetime|fertility|adoption|childcare|family\s+planning|insurance|coverage|\bcap\b|match"
+    r"|lifetime|fertility|adoption|childcare|family\s+planning"
 )
 
 # ---------------------------------------------------------------------------------------------------
@@ -194,9 +194,10 @@ _YEARS_NOT_BEFORE = (
 )
 _YEARS_NOT_AFTER = re.compile(
     r"(?:-old|-long|-end|-round|\s+(?:ago|old|of\s+age|or\s+older|from\s+now|later|of\s+runway|runway"
-    r"|warranty|vesting|cliff|anniversary|plan|roadmap|strategy|contract|lease|sabbatical|in\s+business"
+    r"|warranty|vesting|cliff|anniversary|plan|roadmap|strategy|contract|lease|sabbatical"
+    r"|in\s+business(?=\s*(?:[.,;!]|$|and\b|for\b|since\b))"  # "10 years in business", not "in business operations"
     r"|of\s+(?:operation|operating|history|funding|growth|success|innovation|service|tenure|employment|existence"
-    r"|profitab\w*|combined|collective|partnership)|with\s+(?:us|the\s+company|our\s+company)))\b",
+    r"|profitab\w*|partnership)|with\s+(?:us|the\s+company|our\s+company)))\b",
     re.I,
 )
 # A line opening with the number ("- 3 years in sales", "Experience: 3 years") states a requirement.
@@ -207,7 +208,9 @@ _AMOUNT_BEFORE = re.compile(r"(?:[0-9][kK]?|[A-Z]{3})\s*$")
 # "our founders have 20+ years in the field". (Not "we're looking for 5+ years": that speaks of the hire.)
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:we(?:'|\u2019)?ve|we\s+have|our\s+(?:company|team|founders?|firm|leadership)|(?:company|firm|founders?)\s+(?:has|have)"
-    r"|founded|established|in\s+business|been\s+around)\b",
+    r"|founded|established|in\s+business|been\s+around)\b"
+    # ... or describing past hires, not asking: "many strong candidates for this role have 10+ years"
+    r"|\b(?:many|most|typical(?:ly)?|often|usually)\b[^.;]{0,40}\bcandidates\b",
     re.I)
 _PREFERRED_BEFORE = re.compile(
     r"ideally|preferabl[ey]|preferred|nice\s+to\s+have|good\s+to\s+have|bonus|a\s+plus|plus\s+if|nice\s+if|optional", re.I)
@@ -241,6 +244,7 @@ _DEGREE_NOT_BEFORE = re.compile(
 _DEGREE_NOT_AFTER = re.compile(r"\s*(?:of|to)\b", re.I)
 # Where the words before a bare "degree" stop being its phrase: not the dot of "Ph.D. degree" or "B.S. degree".
 _CLAUSE_BREAK = re.compile(r";|(?<![A-Z])[.!?](?=\s|$)")
+_OTHER_DEGREE = re.compile(r"\b(?:other|another|any)\s+$", re.I)
 _PEOPLE_AFTER = re.compile(r"['’]s\b(?!\s+degree)", re.I)
 _LEVEL_JUST_BEFORE = re.compile(
     r"bachelor|master|ph\.?\s?d|doctora|\b[BM]\.?S\.?c?\b|\bB\.?A\b|MBA|[BM]\.?Eng|[BM]\.?Tech|undergrad", re.I)
@@ -496,7 +500,9 @@ def _degree_mentions(line: str, tokens: tuple[str, ...]):
         # Within its clause: "Graduated in 2020. Degree in CS required" still names a degree.
         if _DEGREE_NOT_BEFORE.search(clause_before) or _DEGREE_NOT_AFTER.match(line, end):
             continue
-        yield start, end, None if _LEVEL_JUST_BEFORE.search(clause_before[-25:]) else _RANK["bachelor"]
+        # "BS/MS degree": the level before it; "a PhD or other degree": a degree of its own.
+        level_before = _LEVEL_JUST_BEFORE.search(clause_before[-25:]) and not _OTHER_DEGREE.search(clause_before)
+        yield start, end, None if level_before else _RANK["bachelor"]
 
 
 # Cached: a company's boilerplate lines repeat across its postings (tokens and flags follow from the line).
@@ -634,6 +640,8 @@ def _years_mentions(line: str, tokens: tuple[str, ...], experience_word: bool, p
             value = int(parts.group("after_colon"))
         else:
             raw = (parts.group("low") or "ten").lower()  # "a decade" is ten years
+            if parts.group("decade") and not _EXPERIENCE_AFTER.match(line, end):
+                continue  # "ranked the best for over a decade": a span, not "a decade of experience"
             value = _NUMBER_WORDS.get(raw)
             if value is None:
                 value = int(float(raw))  # "1.5+ years": the whole years it guarantees

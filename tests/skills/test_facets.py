@@ -77,6 +77,7 @@ def test_degree_forms(text, expected):
     ("Bachelor's degree required, Master's preferred", "bachelor"),
     ("MS or PhD preferred", "master"),
     ("Graduated in 2020. Degree in CS required", "bachelor"),  # a year in the sentence before
+    ("Hold a Ph.D. or other degree in a related field", "bachelor"),
 ])
 def test_degree_lowest_named(text, expected):
     assert degree(text) == expected
@@ -250,6 +251,8 @@ def test_degree_fields_only_from_candidate_lines_and_in_order():
     ("A decade of experience building compilers", 10),
     ("Over a decade of experience in search", 10),
     ("5+ years\u2019 experience in data engineering", 5),
+    ("5+ years of combined software and security engineering experience", 5),
+    ("4+ years in business operations or consulting", 4),
 ])
 def test_years_forms(text, expected):
     assert years(text) == expected
@@ -324,7 +327,11 @@ def test_years_keep_lines_that_only_mention_a_preference_when_sections_are_known
     "Extra vacation day after 3+ years of service",
     "We have 5+ years of experience helping hospitals",
     "We started a decade ago",
+    "Ranked among the best charities for over a decade",
     "123 years of history",
+    "We've been in business for 12 years",
+    "Founded by a team with 20+ years of combined experience in retail",
+    "Many strong candidates for this role have 10+ years of experience; we hire for impact",
 ])
 def test_years_not_about_required_experience(text):
     assert years(text) is None
@@ -387,7 +394,7 @@ def test_salary_is_read_from_every_line_and_prefers_pay_words():
     "Equity: 0.5% - 1.0%",
     "A team serving 12 lakh users",                    # lakh, but not a yearly amount
     "$25,000 lifetime benefit for family planning",
-    "Up to $5,000 fertility coverage",
+    "Up to $5,000 fertility treatment",
 ])
 def test_salary_not_pay(text):
     assert salary(text) == (None, None, None, None)
