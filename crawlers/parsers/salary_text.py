@@ -2,10 +2,13 @@
 
 Handles what job boards and "Who is hiring?" headers write: ``$150k-$200k``, ``€80-100k``,
 ``$90/hr``, ``£85–120k + equity``, ``$45,000 - $50,000``, ``€160.000+``, ``$31,2k``, ``115k - 180k USD``,
-``up to $220K``, ``$100k to $150k``. ``k`` multiplies by 1,000. The first range (else the first single
-amount) wins: in ``$55K-$70K + OTE $85K-$100K`` the base pay is read. A lone amount gives
-``min == max``, except after "up to" (then only ``max``). Amounts followed by ``%``, ``M``/``B`` or
-"million/billion/trillion" (equity, funding) and ``401k`` are not pay. The period is the one the text
+``up to $220K``, ``$100k to $150k``, ``$170-195,000`` (the thousands written once), ``15-20 LPA`` (lakh:
+rupees even unnamed). ``k`` multiplies by 1,000. Base pay is kept apart from on-target earnings and total
+compensation: a figure labelled base wins, else the first figure not labelled OTE ("on-target") or, when
+another figure is given, total compensation ("TC"); so ``$55K-$70K + OTE $85K-$100K`` and ``OTE
+$200k-$250k, base $120k-$140k`` both read the base, and a text whose only figure is OTE states no salary.
+A lone amount gives ``min == max``, except after "up to" (then only ``max``). Amounts followed by ``%``,
+``M``/``B`` or "million/billion/trillion" (equity, funding) and ``401k`` are not pay. The period is the one the text
 states (``/hr``, ``per month``, ``annually``…); with none stated an amount of 1,000 or more is per year
 and a smaller one is left without a period. Nothing readable -> every value ``None``.
 """

@@ -25,19 +25,32 @@ Rules (the labelling rules of ``benchmarks/gold/README.md``):
   ("equivalent practical experience", "in lieu of a degree"; on a line naming a degree also "or
   equivalent", "or related/comparable experience", not "or equivalent field"), and the posting names a
   degree (bachelor or above) somewhere.
-- **Years** (``years_min``): from required candidate lines only (not ``preferred``). Each mention gives
-  its lower bound ("3-5 years" is 3, "five+ years" 5); a bare "N years" counts only beside experience
-  words or opening its line. The largest required minimum wins, except that mentions offered as
-  alternatives ("PhD, or MS with 3+ years, or BS with 5+ years"; a next line starting "or") give their
-  smallest. Ignored: "10 years ago", "in 5 years", "up to 4 years", ages, runway/vesting, a mention its
-  own clause calls preferred ("ideally 2+ years", "(3+ years preferred)"), and values over 30.
+- **Years** (``years_min``): from required candidate lines only: not in a nice-to-have section (when
+  sections are known; else not on a ``preferred`` line), and not a mention its own clause calls
+  preferred ("ideally 2+ years", "(3+ years preferred)", "5+ years with Go is a plus"); "5+ years,
+  preferably in fintech" grades the domain and counts. Each mention gives its lower bound, in digits
+  or words ("3-5 years", "3 to 5", "between 3 and 5" are 3; "five+", "5-plus", "two (2) years", "3yrs+",
+  "7+ YOE", "a decade of experience"); a bare "N years" counts only beside experience words, a
+  qualifier ("at least", "a minimum of", "3 years minimum", "or more") or opening its line. The largest
+  required minimum wins, except that mentions offered as alternatives ("PhD, or MS with 3+ years, or
+  BS with 5+ years"; "at least 1 year (junior) or at least 2 years (senior)"; a next line starting
+  "or") give their smallest. Ignored: "10 years ago", "in 5 years", "up to 4 years", ages,
+  runway/vesting, pay periods ("$90k a year"), the company's own history ("we've been around for over
+  10 years", "founded by a team with 20+ years", "10+ years of growth"), tenure perks ("after 5 years
+  of service"), and values over 30.
+- **Years per skill** (:func:`skill_years`): the same required mentions, given to the skills named in
+  the phrase they open ("5+ years of experience with Python and SQL") or tied to a name just before
+  them ("Kubernetes (3+ years)", "Go: 2+ years"); the largest per skill.
 - **Salary**: from every line (pay ranges sit in benefits sections), parsed by
   :func:`crawlers.parsers.salary_text.parse_salary_text` around the line's first pay-shaped amount
   (currency beside a number in thousands, with "k", or with a period: "$70M" funding is not one). The
   first line that names salary/base/compensation/pay/rate and parses wins; else the first bare amount
   that parses and does not sit beside stipend, budget, funding, revenue or deal words. On-target
-  earnings ("$150K-$250K OTE") are not the base. A result needs a currency, a period and a plausible
-  lower bound (10,000 a year, 500 a month, 100 a week, 30 a day, 5 an hour).
+  earnings ("$150K-$250K OTE") are not the base: a line that goes on to state the base gives the base
+  ("OTE $200k-$250k, base $120k-$140k"), else none. Shapes: "$170-195,000", "$170k–$195k", "170K to
+  195K USD", "$60–80/hr", "€4,000 per month", £, C$, ₹ and "15-20 LPA" / "18 lakh per annum" (rupees
+  even unnamed). A result needs a currency, a period and a plausible lower bound (10,000 a year, 500 a
+  month, 100 a week, 30 a day, 5 an hour).
 
 Speed (~0.1 s for 3,350 postings / 135k lines / 16 MB): all scanning is Rust regex in Polars. Stage 1
 runs four short literal-led patterns over every line; stage 2 runs the precise patterns once per distinct
@@ -680,7 +693,11 @@ def _company_speaks(line: str, start: int) -> bool:
 
 def _clause_says_preferred(line: str, start: int, end: int) -> bool:
     """Does the clause holding this years mention call it preferred ("ideally 5+ years", "(2+ years preferred)")?"""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(line, 0, start)), default=0)
+    ends = [m.end() for m in _CLAUSE_END.finditer(line, 0, start)]
+    clause_start = ends[-1] if ends else 0
+    if clause_start and line[clause_start - 1] == "(":
+        # "(2+ years)" grades what stands before it: "Rust is a plus (2+ years)".
+        clause_start = ends[-2] if len(ends) > 1 else 0
     return bool(_PREFERRED_BEFORE.search(line, clause_start, start) or _PREFERRED_AFTER.match(line, end))
 
 

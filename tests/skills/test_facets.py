@@ -290,6 +290,8 @@ def test_years_in_preferred_lines_are_ignored():
     assert years("Rust (2+ years) preferred") is None
     assert years("2+ years with Terraform would be great") is None
     assert years("Bonus: 3+ years of Rust") is None
+    assert years("Experience with Rust is a plus (2+ years)") is None
+    assert years("Python (4+ years); Rust is a plus") == 4
 
 
 def test_years_keep_lines_that_only_mention_a_preference_when_sections_are_known():
