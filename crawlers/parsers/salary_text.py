@@ -7,10 +7,10 @@ rupees even unnamed). ``k`` multiplies by 1,000. Base pay is kept apart from on-
 compensation: a figure labelled base wins, else the first figure not labelled OTE ("on-target") or, when
 another figure is given, total compensation ("TC"); so ``$55K-$70K + OTE $85K-$100K`` and ``OTE
 $200k-$250k, base $120k-$140k`` both read the base, and a text whose only figure is OTE states no salary.
-A lone amount gives ``min == max``, except after "up to" (then only ``max``). Amounts followed by ``%``,
-``M``/``B`` or "million/billion/trillion" (equity, funding) and ``401k`` are not pay. The period is the one the text
-states (``/hr``, ``per month``, ``annually``…); with none stated an amount of 1,000 or more is per year
-and a smaller one is left without a period. Nothing readable -> every value ``None``.
+A lone amount gives ``min == max``, except after "up to" (then only ``max``). Amounts followed by
+``%``, ``M``/``B`` or "million/billion/trillion" (equity, funding) and ``401k`` are not pay. The period is
+the one the text states (``/hr``, ``per month``, ``annually``…); with none stated an amount of 1,000 or
+more is per year and a smaller one is left without a period. Nothing readable -> every value ``None``.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ _OTE = re.compile(r"\bOTE\b|on[- ]target|\bwith\s+commission|including\s+commiss
 _OTE_RIGHT_AFTER = re.compile(r"[\s/a-zA-Z.]{0,12}?(?:\bOTE\b|on[- ]target)", re.I)
 _BASE = re.compile(r"\bbase\b", re.I)
 _BASE_RIGHT_AFTER = re.compile(r"\s*(?:\(?\s*)?base\b", re.I)
-_TOTAL = re.compile(r"\btotal\s+(?:comp|cash|rewards?|package|pay|target)|\bTC\b|\bTTC\b|\bincluding\s+(?:bonus|equity)", re.I)
+_TOTAL = re.compile(
+    r"\btotal\s+(?:comp|cash|rewards?|package|pay|target)|\bTC\b|\bTTC\b|\bincluding\s+(?:bonus|equity)", re.I)
 _TOTAL_RIGHT_AFTER = re.compile(r"[\s(]*(?:total\b|TC\b|TTC\b)", re.I)
 _CODE_ANYWHERE = re.compile(rf"\b({_CODE})\b")
 _WORD_ANYWHERE = re.compile(r"\b(dollars?|euros?)\b", re.I)

@@ -30,7 +30,10 @@ from flows.skills.facets import FACET_DEFAULTS, FACET_SCHEMA, skill_years, text_
 from flows.skills.sections import classify_lines, split_lines
 from flows.skills.taxonomy import Skill, Taxonomy
 
-SKILL_SCHEMA = {"content_hash": pl.String(), "skill": pl.String(), "level": pl.String(), "evidence": pl.String(), "years": pl.Int32()}
+SKILL_SCHEMA = {
+    "content_hash": pl.String(), "skill": pl.String(), "level": pl.String(), "evidence": pl.String(),
+    "years": pl.Int32(),  # years required of this skill ("3+ years of Python"), see facets.skill_years
+}
 # The text facets of each posting version (see flows.skills.facets).
 FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 EVIDENCE_CHARS = 80

@@ -166,6 +166,9 @@ _PAY_AMOUNT = (
     # "$60/hour", "$60-80/hr", "$40 to $55 an hour"
     rf"|{_CURRENCY}\s?(?:[0-9]+(?:[.,][0-9]{{1,2}})?\s?(?:-|–|—|to)\s?{_CURRENCY}?\s?)?[0-9]+(?:[.,][0-9]{{1,2}})?\s?"
     r"(?:/\s?|per\s+|an?\s+)(?i:h(?:ou)?rs?\b|hour|day|week|wk|month|mo\b)"
+    # "60-80 USD/hour", "45€ per hour": the currency after the figures
+    rf"|\b(?:[0-9]+(?:[.,][0-9]{{1,2}})?\s?(?:-|–|—|to)\s?)?[0-9]+(?:[.,][0-9]{{1,2}})?\s?(?:€|£|\b(?:{_CODES})\b)\s?"
+    r"(?:/\s?|per\s+|an?\s+)(?i:h(?:ou)?rs?\b|hour|day|week|wk|month|mo\b)"
     # "15-20 LPA", "12 lakh per annum": lakh a year are Indian rupees even unnamed ("12 lakh users" are not pay)
     r"|\b[0-9]{1,3}(?:\.[0-9])?\s?(?:(?:-|–|—|to)\s?[0-9]{1,3}(?:\.[0-9])?\s?)?"
     r"(?:LPA\b|(?i:lakhs?|lacs?)\s?(?i:per\s+annum|p\.a\.|pa\b|/\s?(?:yr|year|annum)\b|a\s+year|annual|CTC))"
@@ -198,7 +201,8 @@ _YEARS_QUALIFIERS = (
     " upwards of", " no less than", " not less than",
 )
 # After the mention, words that make a bare "N years" a stated minimum: "3 years minimum", "5 years or more".
-_YEARS_EXPLICIT_AFTER = re.compile(r"\s*(?:\(?\s*(?:minimum|min\b)|or\s+(?:more|above|longer|greater)\b|and\s+(?:above|up)\b)", re.I)
+_YEARS_EXPLICIT_AFTER = re.compile(
+    r"\s*(?:\(?\s*(?:minimum|min\b)|or\s+(?:more|above|longer|greater)\b|and\s+(?:above|up)\b)", re.I)
 _YEARS_NOT_BEFORE = (
     " up to", " upto", " max", " max.", " maximum", " maximum of", " no more than", " less than", " under",
     " in", " within", " next", " past", " last", " every", " after", " since", " for the", " over the", " first",
@@ -232,8 +236,8 @@ _PREFERRED_BEFORE = re.compile(
 # Within a short clause with no comma the grade still speaks of the years: "5+ years with Go is a plus",
 # "Rust (2+ years) preferred".
 _PREFERRED_AFTER = re.compile(
-    r"(?:[^.;()]{0,25}?|\)?[^.;(),]{0,45}?)\b(?:preferred|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|good\s+to\s+have|desired|desirable|ideal|helpful"
-    r"|beneficial|would\s+be\s+(?:great|nice)|not\s+required|optional)\b",
+    r"(?:[^.;()]{0,25}?|\)?[^.;(),]{0,45}?)\b(?:preferred|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|good\s+to\s+have"
+    r"|desired|desirable|ideal|helpful|beneficial|would\s+be\s+(?:great|nice)|not\s+required|optional)\b",
     re.I)
 # A bare "N years" is experience when an experience word follows in its clause or precedes it closely.
 _EXPERIENCE_AFTER = re.compile(r"[^.;]{0,60}?(?:experience|\bexp\b|worked|working|professional|industry)", re.I)
@@ -642,7 +646,9 @@ def _years_groups(line: str, tokens: tuple[str, ...], experience_word: bool, pre
 
 
 @lru_cache(maxsize=1 << 14)
-def _years_mentions(line: str, tokens: tuple[str, ...], experience_word: bool, preferred_word: bool) -> tuple[tuple[int, int, int], ...]:
+def _years_mentions(
+    line: str, tokens: tuple[str, ...], experience_word: bool, preferred_word: bool,
+) -> tuple[tuple[int, int, int], ...]:
     """Each required years mention of one line: (value, start, end), in order."""
     mentions: list[tuple[int, int, int]] = []  # (value, start, end)
     for start, end, token in _positions(line, tokens):
@@ -662,7 +668,6 @@ def _years_mentions(line: str, tokens: tuple[str, ...], experience_word: bool, p
                 continue
             if raw in ("a", "an") and _AMOUNT_BEFORE.search(line, max(0, start - 12), start):
                 continue  # "$90k a year", "80,000 EUR a year": a pay period
-
             before = " " + " ".join(line[max(0, start - 24):start].lower().split()[-3:])
             if before.endswith(_YEARS_NOT_BEFORE) or _YEARS_NOT_AFTER.match(line, end):
                 continue
@@ -706,8 +711,8 @@ def _clause_says_preferred(line: str, start: int, end: int) -> bool:
 
 SKILL_YEARS_SCHEMA = {"doc": pl.UInt32, "skill": pl.String, "years": pl.Int32}
 # A skill takes the years of the closest mention before it in the same phrase ("5+ years of experience
-# with Python and SQL": both), unless a mention is tied to it right after ("Python (3+ years)", "Go: 2
-# years", "Rust - 2 yrs"). The phrase stops at a sentence's end, a bullet, or where the line moves on to
+# with Python and SQL": both), unless a mention is tied to it right after ("Python (3+ years)", "Go: 2+
+# years", "Rust - 2+ yrs"). The phrase stops at a sentence's end, a bullet, or where the line moves on to
 # another requirement ("3+ years of backend work, and strong Python skills": Python has no years).
 _SKILL_PHRASE_END = re.compile(
     r";|(?-i:(?<![A-Z]))[.!?](?=\s|$)|[•|]"
@@ -750,8 +755,9 @@ def skill_years(lines: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
         (doc, line_no): (text, _years_mentions(text, tuple(tokens), experience_word, preferred_word))
         for doc, line_no, text, tokens, experience_word, preferred_word in year_lines.iter_rows()
     }
-    on_year_lines = hits.select(pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "skill", "pos", "matched").join(
-        year_lines.select("doc", "line_no"), on=["doc", "line_no"], how="semi")
+    on_year_lines = hits.select(
+        pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "skill", "pos", "matched",
+    ).join(year_lines.select("doc", "line_no"), on=["doc", "line_no"], how="semi")
     rows = []
     for doc, line_no, skill, pos, matched in on_year_lines.iter_rows():
         text, mentions = mentions_of[(doc, line_no)]

@@ -356,6 +356,8 @@ def test_years_not_about_required_experience(text):
     ("Salary range: 170K to 195K USD", (170000, 195000, "USD", "year")),
     ("Pay: $60–80/hr", (60, 80, "USD", "hour")),
     ("Rate: $40 to $55 an hour", (40, 55, "USD", "hour")),
+    ("Rate: 60-80 USD/hour", (60, 80, "USD", "hour")),
+    ("Freelance, 45€ per hour", (45, 45, "EUR", "hour")),
     ("Salary: €4,000 - €5,000 per month", (4000, 5000, "EUR", "month")),
     ("Salary: £45k-£55k", (45000, 55000, "GBP", "year")),
     ("Compensation: C$120,000–C$140,000", (120000, 140000, "CAD", "year")),
