@@ -220,7 +220,7 @@ _YEARS_NOT_AFTER = re.compile(
 # A line opening with the number ("- 3 years in sales", "Experience: 3 years") states a requirement.
 _LINE_START = re.compile(r"[\W\d]*(?:(?:experience|minimum|you\s+have|have|with|bring)\W*)?", re.I)
 _CLAUSE_END = re.compile(r"[.;()!?]")
-_AMOUNT_BEFORE = re.compile(r"(?:[0-9][kK]?|[A-Z]{3})\s*$")
+_A_YEAR_OF_EXPERIENCE = re.compile(r"\s*(?:['’]s\s+|of\s+)?(?:[\w-]+\s+){0,2}?experience", re.I)
 # The company speaking of itself in the mention's clause: "we've been doing this for over 10 years",
 # "our founders have 20+ years in the field". (Not "we're looking for 5+ years": that speaks of the hire.)
 _COMPANY_SUBJECT = re.compile(
@@ -666,8 +666,6 @@ def _years_mentions(
                 value = int(float(raw))  # "1.5+ years": the whole years it guarantees
             if start and line[start - 1] in "$€£.,":  # "$5 years"?, "2,5"
                 continue
-            if raw in ("a", "an") and _AMOUNT_BEFORE.search(line, max(0, start - 12), start):
-                continue  # "$90k a year", "80,000 EUR a year": a pay period
             before = " " + " ".join(line[max(0, start - 24):start].lower().split()[-3:])
             if before.endswith(_YEARS_NOT_BEFORE) or _YEARS_NOT_AFTER.match(line, end):
                 continue
@@ -675,9 +673,10 @@ def _years_mentions(
                 parts.group("plus") or parts.group("plus_after") or parts.group("range") or parts.group("ormore")
                 or before.endswith(_YEARS_QUALIFIERS) or _YEARS_EXPLICIT_AFTER.match(line, end)
             )
-            # A bare "3 years" is experience only beside experience words or opening its line; "a year"
-            # never opens a requirement by itself ("$140,000 - $180,000 a year" is a pay period).
-            opens_line = start < 40 and raw not in ("a", "an") and _LINE_START.fullmatch(line, 0, start)
+            if raw in ("a", "an") and not explicit and not _A_YEAR_OF_EXPERIENCE.match(line, end):
+                continue  # "twice a year", "$90k a year", "spend a year working on": not "a year of experience"
+            # A bare "3 years" is experience only beside experience words or opening its line.
+            opens_line = start < 40 and _LINE_START.fullmatch(line, 0, start)
             if not explicit and not opens_line and not (
                 experience_word and ("experien" in before or _EXPERIENCE_AFTER.match(line, end))
             ):
@@ -757,7 +756,7 @@ def skill_years(lines: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
     }
     on_year_lines = hits.select(
         pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "skill", "pos", "matched",
-    ).join(year_lines.select("doc", "line_no"), on=["doc", "line_no"], how="semi")
+    ).join(year_lines.select("doc", "line_no"), on=["doc", "line_no"], how="semi").drop_nulls(["pos", "matched"])
     rows = []
     for doc, line_no, skill, pos, matched in on_year_lines.iter_rows():
         text, mentions = mentions_of[(doc, line_no)]

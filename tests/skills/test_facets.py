@@ -330,6 +330,8 @@ def test_years_keep_lines_that_only_mention_a_preference_when_sections_are_known
     "We have 5+ years of experience helping hospitals",
     "We started a decade ago",
     "Ranked among the best charities for over a decade",
+    "Travel twice a year for offsites with the engineering team, working on plans",
+    "You will spend a year working on our ML platform",
     "123 years of history",
     "We've been in business for 12 years",
     "Founded by a team with 20+ years of combined experience in retail",
