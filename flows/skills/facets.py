@@ -120,7 +120,7 @@ _YEARS_TOKEN = (
 _EXPERIENCE_FLAG = r"(?i-u)experience|\bexp\b|worked|working|professional|industry"
 _PREFERRED_FLAG = (
     r"(?i-u)ideally|preferab|preferred|nice to have|bonus|a plus|desired|desirable|helpful|beneficial|would be (?:great|nice)"
-    r"|good to have|not required|optional|plus if|nice if"
+    r"|good to have|not required|optional|plus if|nice if|advantage|an asset|big plus"
 )
 
 # Abbreviations count only before something degree-like (slash, "or", "degree", "in", punctuation);
@@ -212,9 +212,10 @@ _YEARS_NOT_BEFORE = (
 _YEARS_NOT_AFTER = re.compile(
     r"(?:-old|-long|-end|-round|\s+(?:ago|old|of\s+age|or\s+older|from\s+now|later|of\s+runway|runway"
     r"|warranty|vesting|cliff|anniversary|plan|roadmap|strategy|contract|lease|sabbatical"
-    r"|in\s+business(?=\s*(?:[.,;!]|$|and\b|for\b|since\b))"  # "10 years in business", not "in business operations"
-    r"|of\s+(?:operation|operating|history|funding|growth|success|innovation|service|tenure|employment|existence"
-    r"|profitab\w*|partnership)|with\s+(?:us|the\s+company|our\s+company)))\b",
+    # "10 years in business", "10+ years of growth": ending their clause ("years of growth marketing" asks)
+    r"|(?:in\s+business|of\s+(?:growth|success|innovation|profitab\w*|existence))(?=\s*(?:[.,;!]|$|and\b|for\b|since\b|as\b))"
+    r"|of\s+(?:operation|operating|history|funding|service|tenure|employment|partnership)"
+    r"|with\s+(?:us|the\s+company|our\s+company)))\b",
     re.I,
 )
 # A line opening with the number ("- 3 years in sales", "Experience: 3 years") states a requirement.
@@ -237,7 +238,8 @@ _PREFERRED_BEFORE = re.compile(
 # "Rust (2+ years) preferred".
 _PREFERRED_AFTER = re.compile(
     r"(?:[^.;()]{0,25}?|\)?[^.;(),]{0,45}?)\b(?:preferred|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|good\s+to\s+have"
-    r"|desired|desirable|ideal|helpful|beneficial|would\s+be\s+(?:great|nice)|not\s+required|optional)\b",
+    r"|desired|desirable|ideal|helpful|beneficial|would\s+be\s+(?:great|nice)|not\s+required|optional|bonus"
+    r"|(?:big|huge|definite|strong)\s+plus|advantage|advantageous|an\s+asset)\b",
     re.I)
 # A bare "N years" is experience when an experience word follows in its clause or precedes it closely.
 _EXPERIENCE_AFTER = re.compile(r"[^.;]{0,60}?(?:experience|\bexp\b|worked|working|professional|industry)", re.I)

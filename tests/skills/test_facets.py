@@ -253,6 +253,7 @@ def test_degree_fields_only_from_candidate_lines_and_in_order():
     ("5+ years\u2019 experience in data engineering", 5),
     ("5+ years of combined software and security engineering experience", 5),
     ("4+ years in business operations or consulting", 4),
+    ("7+ years of growth marketing at technology companies", 7),
 ])
 def test_years_forms(text, expected):
     assert years(text) == expected
@@ -291,6 +292,10 @@ def test_years_in_preferred_lines_are_ignored():
     assert years("2+ years with Terraform would be great") is None
     assert years("Bonus: 3+ years of Rust") is None
     assert years("Experience with Rust is a plus (2+ years)") is None
+    assert years("3+ years of Rust would be a bonus") is None
+    assert years("2+ years with Elixir is a big plus") is None
+    assert years("3+ years of fintech experience is an advantage") is None
+    assert years("5+ years of Python plus strong SQL skills") == 5  # "plus" joins two requirements
     assert years("Python (4+ years); Rust is a plus") == 4
 
 
