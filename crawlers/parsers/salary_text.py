@@ -34,7 +34,9 @@ _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _CODE = "|".join(CODES)
 _AMOUNT = re.compile(
     rf"(?P<pre>{_SYMBOL}|\b(?:{_CODE})\s?)?"
-    r"(?P<num>(?<![\w.,])\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|(?<![\w.,])\d+(?:[.,]\d{1,2})?)"
+    # Indian grouping ("18,00,000": lakh) first, then thousands ("45,000", "160.000"), then plain numbers.
+    r"(?P<num>(?<![\w.,])\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"
+    r"|(?<![\w.,])\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|(?<![\w.,])\d+(?:[.,]\d{1,2})?)"
     rf"(?P<suf>\+?\s?[kK](?![a-zA-Z])|\s?(?:L|lakhs?|lacs?|LPA)(?![a-zA-Z])|\s?(?:Cr|crores?)(?![a-zA-Z]))?"
     rf"(?P<post>\s?(?:{_SYMBOL})|\s?(?:{_CODE})\b)?"
 )

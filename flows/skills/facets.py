@@ -157,7 +157,7 @@ _OR_EQUIVALENT_FLAG = r"(?i-u)\bor\s+(?:an?\s+)?(?:equivalent|comparable|related
 # ("$60/hour", "€25 per hour"). Funding ("$70M", "$10B", "$240 million") and "$100 credits" are not.
 _CURRENCY = rf"(?:\$|€|£|¥|₹|₩|₪|\b(?:{_CODES}))"
 _SHAPED_NUMBER = (
-    r"(?:[0-9]{1,3}(?:[,.' ][0-9]{3})+|[0-9]{1,3}(?:[.,][0-9])?\s?[kK]\b|[0-9]{5,}"
+    r"(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:[,.' ][0-9]{3})+|[0-9]{1,3}(?:[.,][0-9])?\s?[kK]\b|[0-9]{5,}"
     r"|[0-9]+(?:\.[0-9])?\s?(?:L|LPA|lakhs?|Cr)\b)"
 )
 _PAY_AMOUNT = (

@@ -29,6 +29,9 @@ def read(text):
     ("INR 25 to 35 lakh per annum", (2_500_000, 3_500_000, "INR", "year")),
     ("15-20 LPA", (1_500_000, 2_000_000, "INR", "year")),  # lakh are rupees even unnamed
     ("$1,500/week", (1500, 1500, "USD", "week")),
+    ("₹18,00,000 - ₹24,00,000 per annum", (1_800_000, 2_400_000, "INR", "year")),  # Indian digit grouping
+    ("INR 12,50,000", (1_250_000, 1_250_000, "INR", "year")),
+    ("60-80 USD/hour", (60, 80, "USD", "hour")),
 ])
 def test_shapes(text, expected):
     assert read(text) == expected

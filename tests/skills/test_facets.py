@@ -371,6 +371,7 @@ def test_years_not_about_required_experience(text):
     ("CTC: ₹25-35 LPA", (2_500_000, 3_500_000, "INR", "year")),
     ("Salary: 18 - 24 lakh per annum", (1_800_000, 2_400_000, "INR", "year")),
     ("15-20 LPA depending on experience", (1_500_000, 2_000_000, "INR", "year")),
+    ("Salary: ₹1,20,000 per month", (120_000, 120_000, "INR", "month")),
     ("Base salary $150k-$180k; OTE $250k-$300k", (150000, 180000, "USD", "year")),
     ("OTE $200k-$250k (50/50 split), base $120k-$140k", (120000, 140000, "USD", "year")),
     ("Total compensation $250k-$350k, base $180k-$220k", (180000, 220000, "USD", "year")),
