@@ -1,0 +1,46 @@
+"""Concepts, practices and soft skills that postings phrase as sentences rather than name. Made-up lines:
+each case gives a phrasing that must count for the skill and a near miss that must not."""
+
+import pytest
+
+from flows.skills import SkillExtractor, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return SkillExtractor(load_taxonomy())
+
+
+def found(extractor, text):
+    return {skill for skill, _, _ in extractor.extract_text(f"Engineer\n{text}")}
+
+
+@pytest.mark.parametrize(("skill", "phrased", "not_it"), [
+    ("cross-functional", "You'll work closely with applied researchers, platform engineers and designers.",
+     "You'll work with large tabular datasets every day."),
+    ("cross-functional", "Partner with the search and ranking teams to ship new signals.",
+     "Partner with a hospital to run the pilot."),
+    ("ownership", "- Own the feature store roadmap and its delivery.", "Bring your own laptop setup."),
+    ("ownership", "You will own the evaluation stack and its roadmap.", "Each squad has its own on-call."),
+    ("ownership", "Drive end-to-end delivery of the ranking service.", "Build end-to-end tests for the app."),
+    ("ownership", "You bring an owner mentality to everything you ship.", "Owner: the data platform group."),
+    ("self-motivation", "A self-driven engineer with a bias for action.", "A data-driven engineering culture."),
+    ("self-motivation", "Able to work independently and drive projects forward.", "Services are deployed independently."),
+    ("self-motivation", "You'll operate with a high degree of autonomy.", "Experience with vehicle autonomy stacks."),
+    ("leadership", "Lead technical projects from scoping to launch.", "This work leads to faster iteration."),
+    ("leadership", "Spearhead the design of our retrieval stack.", "Qualified lead programs for the sales team."),
+    ("problem-solving", "You enjoy tackling really hard problems.", "You will solve problems for customers."),
+    ("problem-solving", "A pragmatic problem-solver.", "Report problems to the help desk."),
+    ("adaptability", "You thrive amid changing priorities and uncertainty.", "You thrive in a fast-paced team."),
+    ("adaptability", "Comfortable leading ambiguous projects from zero to one.", "The spec was reviewed twice."),
+    ("communication", "Explain complex model results to non-technical partners.", "Explain the office policy."),
+    ("communication", "A clear communicator and pragmatic engineer.", "Weekly internal newsletter."),
+    ("collaboration", "Work alongside designers and researchers.", "Work on the payments backlog."),
+    ("security", "Ensure the security and reliability of our APIs.", "Eligible for Social Security benefits."),
+    ("security", "Build secure, sandboxed execution environments.", "We partner with Sales, Product, Security, and Legal."),
+    ("system-design", "Experience designing scalable distributed systems.", "Designing onboarding flows in Figma."),
+    ("model-deployment", "Train and deploy state-of-the-art speech models.", "Deploy the marketing website."),
+])
+def test_phrased_concepts(extractor, skill, phrased, not_it):
+    assert skill in found(extractor, phrased)
+    assert skill not in found(extractor, not_it)
