@@ -95,6 +95,15 @@ _PREFERRED_LINE = (
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
     r"|\ba bonus\b|\bbig plus\b|\bis a plus\b|\bhelpful\b|\bbeneficial\b"
 )
+# A marker that qualifies one item rather than the line: in brackets ("PostgreSQL (preferred)", "React
+# (preferably)"), after a semicolon ("Strong Python; Go is a plus"), or a mid-line "preferably" /
+# "ideally" after the required items ("PostgreSQL, Redis, and ideally GCP"). The line stays required:
+# what precedes the marker is what the line asks for.
+_ITEM_PREFERENCE = (
+    (r"\([^)]*\)", ""),
+    (r";.*$", ""),
+    (r"(?i)(\w)[,;]?\s+(?:(?:and|or|but)\s+)?(?:preferably|ideally)\b.*$", "$1"),
+)
 
 LINE_SCHEMA = {
     "doc": pl.UInt32(), "line_no": pl.UInt32(), "line": pl.String(), "section": pl.String(),
@@ -167,13 +176,20 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     ).filter(pl.col("candidate"))
     maybe = maybe.join(frame.select("doc", "line_no", "line", "section"), on=["doc", "line_no"], how="left").select(
         "doc", "line_no", "candidate",
-        ((pl.col("section") == "preferred") | pl.col("line").str.contains(_PREFERRED_LINE)).alias("preferred"),
+        ((pl.col("section") == "preferred") | _line_head(pl.col("line")).str.contains(_PREFERRED_LINE)).alias("preferred"),
     )
     frame = frame.join(maybe, on=["doc", "line_no"], how="left", maintain_order="left")
     return frame.select(
         pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "line", "section",
         pl.col("candidate").fill_null(False), pl.col("preferred").fill_null(False),
     )
+
+
+def _line_head(line: pl.Expr) -> pl.Expr:
+    """The part of a line whose preference markers speak for the whole line (see _ITEM_PREFERENCE)."""
+    for pattern, replacement in _ITEM_PREFERENCE:
+        line = line.str.replace_all(pattern, replacement)
+    return line
 
 
 def heading_kind(line: str) -> str | None:

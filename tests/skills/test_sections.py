@@ -103,3 +103,17 @@ def test_typographic_dashes_read_as_hyphens():
     text = "Acme | ML Engineer | Remote\nYou will work cross\u2011functionally on fine\u2011tuning LLMs."
     found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
     assert {"cross-functional", "fine-tuning"} <= found
+
+
+@pytest.mark.parametrize(("line", "preferred"), [
+    ("- Experience with Spark and Kafka (Flink preferred)", False),
+    ("- Fluent in Java (knowing Kotlin is a plus)", False),
+    ("- Strong SQL skills; dbt is a plus", False),
+    ("- Solid grasp of Redis, MongoDB, and ideally Cassandra", False),
+    ("- Experience with Terraform is a plus", True),
+    ("- Ideally, you have shipped a recommender system", True),
+    ("- Nice to have: Rust", True),
+])
+def test_a_marker_on_one_item_leaves_the_line_required(line, preferred):
+    lines = sections_of(f"Data Engineer\nRequirements\n{line}")
+    assert lines.filter(pl.col("line") == line)["preferred"].to_list() == [preferred]
