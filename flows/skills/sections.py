@@ -50,10 +50,14 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                  r"|(?:total )?(?:compensation|rewards)|salary|pay\b|what you(?:'ll| will)? get|why (?:join|work)"
                  r"|why you'll love|our offer|in return|life at\b|what's in it for you|full-time employees .* enjoy"
                  r"|base (?:salary|pay)|(?:salary|pay) range|annual salary)"),
-    ("preferred", r"^(?:nice[- ]to[- ]haves?|nice\b|bonus|(?:(?:\w+ ){0,2})preferred\b|pluses|desired|desirable|ideally"
+    ("preferred", r"^(?:nice[- ]to[- ]haves?|nice\b|bonus|(?:(?:\w+,? ){0,2})preferred\b|pluses|desired|desirable|ideally"
                   r"|good to have|extra credit|even better|stand out|it's a plus|would be a plus|additional (?:skills|qualifications)"
                   r"|(?:it would be )?great if you|plus(?:es)?\b|what would make you stand out|you might also have"
-                  r"|not required but)"),
+                  r"|not required but"
+                  # Sentence-like: "The following would be an advantage:", "You'll have a head start if you have:"
+                  r"|.*\b(?:would|will|is|are) be (?:an? )?(?:advantage|advantageous|plus|bonus|beneficial|helpful)\b"
+                  r"|.*\b(?:is|are) (?:an? )?(?:advantage|plus|bonus)\b|.*\b(?:head|fast|quick|running) start\b"
+                  r"|.*\bstand out\b|.*\bset you apart\b|.*\b(?:bonus|extra) points?\b)"),
     ("requirements", r"^(?:(?:minimum|basic|required|key|core|essential|must[- ]have|technical|desired|relevant) )?(?:requirements|qualifications|skills|experience)(?: (?:and|&) [a-z]+)?(?: \([^)]*\))?$"
                      r"|^what (?:you(?:'ll| will)? (?:need|bring|have)|we(?:'re| are)? looking for|we look for|you have|makes you)"
                      r"|^who (?:you are|we're looking for|we are looking for|you might be)|^about you\b|^you(?:'ll| will)? thrive"
@@ -93,7 +97,7 @@ _ROLE_TALK = (
 _PREFERRED_LINE = (
     r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
-    r"|\ba bonus\b|\bbig plus\b|\bis a plus\b|\bhelpful\b|\bbeneficial\b"
+    r"|\ba bonus\b|\bbig plus\b|\bis a plus\b|\bhelpful\b|\bbeneficial\b|\ban advantage\b|\badvantageous\b"
 )
 # A marker that qualifies one item rather than the line: in brackets ("PostgreSQL (preferred)", "React
 # (preferably)"), after a semicolon ("Strong Python; Go is a plus"), or a mid-line "preferably" /

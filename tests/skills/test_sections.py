@@ -34,6 +34,9 @@ def sections_of(text):
     ("About us", "company"), ("About Acme", "company"), ("Our story", "company"),
     ("Benefits", "benefits"), ("What we offer", "benefits"), ("Compensation", "benefits"),
     ("Equal Opportunity Employer", "eeo"), ("Location", "logistics"), ("Our tech stack", "responsibilities"),
+    ("In addition, the following would be an advantage:", "preferred"), ("Additional, preferred qualifications:", "preferred"),
+    ("You will have a head start if you have:", "preferred"), ("What will make you stand out:", "preferred"),
+    ("Bonus points if you have:", "preferred"), ("You might thrive in this role if you:", "requirements"),
 ])
 def test_heading_kinds(heading, kind):
     assert heading_kind(heading) == kind
