@@ -94,6 +94,15 @@ _ROLE_TALK = (
     r"(?i-u)\b(?:you|your|you'll|you're|we're looking for|we are looking for|we're hiring|we are hiring|seeking"
     r"|this role|the role|this position|the position|ideal candidate|candidates?|will be responsible|looking for an?)\b"
 )
+# In an intro, a sentence that describes the company ("Acme is a robotics company", "Acme builds
+# software for ...", "Founded in 2019", "We offer: ..."): no candidate line unless it also talks about
+# the role or the reader. Case-sensitive: a company opens with its capitalised name.
+_COMPANY_TALK = (
+    r"^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}|We|We're|We are)\s+(?:is|are|was|were)\s+(?:an?|the|one of)\s"
+    r"|^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3})\s+(?:builds|provides|helps|develops|makes|enables|creates|powers|empowers|offers"
+    r"|delivers|was founded|is building|is transforming|is revolutionizing|is redefining|is reinventing|is on a mission)\b"
+    r"|^(?:Founded|Backed|Headquartered)\s+(?:in|by)\b|^(?:Our|OUR)\s+(?:mission|vision|investors|customers)\b|^(?:We|WE)\s+(?:Offer|offer|OFFER)\b"
+)
 _PREFERRED_LINE = (
     r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
@@ -176,7 +185,11 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     maybe = frame.filter(pl.col("_counts") | (pl.col("section") == "intro"))
     maybe = maybe.select(
         "doc", "line_no",
-        ((pl.col("_counts") | pl.col("line").str.contains(_ROLE_TALK)) & ~pl.col("line").str.contains(_BOILERPLATE)).alias("candidate"),
+        (
+            ((pl.col("_counts") & ~((pl.col("section") == "intro") & pl.col("line").str.contains(_COMPANY_TALK)))
+             | pl.col("line").str.contains(_ROLE_TALK))
+            & ~pl.col("line").str.contains(_BOILERPLATE)
+        ).alias("candidate"),
     ).filter(pl.col("candidate"))
     maybe = maybe.join(frame.select("doc", "line_no", "line", "section"), on=["doc", "line_no"], how="left").select(
         "doc", "line_no", "candidate",

@@ -120,3 +120,12 @@ def test_typographic_dashes_read_as_hyphens():
 def test_a_marker_on_one_item_leaves_the_line_required(line, preferred):
     lines = sections_of(f"Data Engineer\nRequirements\n{line}")
     assert lines.filter(pl.col("line") == line)["preferred"].to_list() == [preferred]
+
+
+def test_company_sentences_in_an_intro_do_not_count():
+    text = ("Acme | ML Engineer | Remote\nAcme is a logistics company running on Kubernetes and Snowflake.\n"
+            "Founded in 2019 by Airflow veterans.\nWe offer: a Tableau licence and equity.\n"
+            "We're hiring an engineer to build ranking models in PyTorch.\nAcme builds routing software; you will use Terraform.")
+    found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert {"pytorch", "terraform"} <= found
+    assert not {"kubernetes", "snowflake", "airflow", "tableau"} & found
