@@ -44,3 +44,15 @@ def found(extractor, text):
 def test_phrased_concepts(extractor, skill, phrased, not_it):
     assert skill in found(extractor, phrased)
     assert skill not in found(extractor, not_it)
+
+
+@pytest.mark.parametrize(("skill", "as_skill", "other_sense"), [
+    ("optimization", "Background in convex optimization and probability.", "Drive cloud cost optimization across teams."),
+    ("optimization", "Numerical optimization for forecasting models.", "Own paid campaign optimization."),
+    ("programming", "Strong programming skills.", "We build autonomous coding agents."),
+    ("programming", "Comfortable coding in Python.", "Three years as a clinical coding specialist."),
+    ("data-science", "Experience with data science and analytics.", "Work closely with product managers and data scientists."),
+])
+def test_word_in_another_sense(extractor, skill, as_skill, other_sense):
+    assert skill in found(extractor, as_skill)
+    assert skill not in found(extractor, other_sense)
