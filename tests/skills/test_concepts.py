@@ -40,6 +40,16 @@ def found(extractor, text):
     ("security", "Build secure, sandboxed execution environments.", "We partner with Sales, Product, Security, and Legal."),
     ("system-design", "Experience designing scalable distributed systems.", "Designing onboarding flows in Figma."),
     ("model-deployment", "Train and deploy state-of-the-art speech models.", "Deploy the marketing website."),
+    ("model-evaluation", "Own model training, deployment, evaluation and maintenance.", "A fair evaluation of every applicant."),
+    ("model-evaluation", "Evaluate new speech and vision models.", "Evaluate new vendors for the office."),
+    ("stakeholder-management", "Influence executive stakeholders with clear analyses.", "Stakeholder: finance department."),
+    ("stakeholder-management", "Align diverse stakeholders on the roadmap.", "Our shareholders include two funds."),
+    ("continuous-learning", "Curious and excited to learn new domains.", "You will learn about our benefits on day one."),
+    ("continuous-learning", "You learn fast and enjoy new tools.", "Fast shipping for our customers."),
+    ("performance-optimization", "Profile and optimize our training framework.", "Optimize the onboarding flow for signups."),
+    ("performance-optimization", "Find and remove GPU bottlenecks in training.", "A performance improvement plan with HR."),
+    ("time-management", "Able to prioritize effectively under tight deadlines.", "Our top priority is safety."),
+    ("critical-thinking", "Strong analytical and communication skills.", "The analytics team sits in Berlin."),
 ])
 def test_phrased_concepts(extractor, skill, phrased, not_it):
     assert skill in found(extractor, phrased)
