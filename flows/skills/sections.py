@@ -98,7 +98,7 @@ _ROLE_TALK = (
 # software for ...", "Founded in 2019", "We offer: ..."): no candidate line unless it also talks about
 # the role or the reader. Case-sensitive: a company opens with its capitalised name.
 _COMPANY_TALK = (
-    r"^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}|We|We're|We are)\s+(?:is|are|was|were)\s+(?:an?|the|one of)\s"
+    r"(?-u)^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}|We|We're|We are)\s+(?:is|are|was|were)\s+(?:an?|the|one of)\s"
     r"|^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3})\s+(?:builds|provides|helps|develops|makes|enables|creates|powers|empowers|offers"
     r"|delivers|was founded|is building|is transforming|is revolutionizing|is redefining|is reinventing|is on a mission)\b"
     r"|^(?:Founded|Backed|Headquartered)\s+(?:in|by)\b|^(?:Our|OUR)\s+(?:mission|vision|investors|customers)\b|^(?:We|WE)\s+(?:Offer|offer|OFFER)\b"
@@ -112,11 +112,7 @@ _PREFERRED_LINE = (
 # (preferably)"), after a semicolon ("Strong Python; Go is a plus"), or a mid-line "preferably" /
 # "ideally" after the required items ("PostgreSQL, Redis, and ideally GCP"). The line stays required:
 # what precedes the marker is what the line asks for.
-_ITEM_PREFERENCE = (
-    (r"\([^)]*\)", ""),
-    (r";.*$", ""),
-    (r"(?i)(\w)[,;]?\s+(?:(?:and|or|but)\s+)?(?:preferably|ideally)\b.*$", "$1"),
-)
+_ITEM_PREFERENCE = r"\([^)]*\)|;.*$|(?i-u:(\w)[,;]?\s+(?:(?:and|or|but)\s+)?(?:preferably|ideally)\b).*$"
 
 LINE_SCHEMA = {
     "doc": pl.UInt32(), "line_no": pl.UInt32(), "line": pl.String(), "section": pl.String(),
@@ -204,9 +200,7 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
 
 def _line_head(line: pl.Expr) -> pl.Expr:
     """The part of a line whose preference markers speak for the whole line (see _ITEM_PREFERENCE)."""
-    for pattern, replacement in _ITEM_PREFERENCE:
-        line = line.str.replace_all(pattern, replacement)
-    return line
+    return line.str.replace_all(_ITEM_PREFERENCE, "$1")
 
 
 def heading_kind(line: str) -> str | None:

@@ -66,3 +66,14 @@ def test_phrased_concepts(extractor, skill, phrased, not_it):
 def test_word_in_another_sense(extractor, skill, as_skill, other_sense):
     assert skill in found(extractor, as_skill)
     assert skill not in found(extractor, other_sense)
+
+
+def test_phrase_rules_run_in_groups_and_each_group_counts(extractor):
+    from flows.skills.extract import PHRASES_PER_REGEX
+    groups = extractor._phrase_groups
+    assert len(groups) == len(extractor.patterns) > 1
+    assert all(len(group) <= PHRASES_PER_REGEX for group in groups)
+    # A rule in the last group still counts, and a phrase two groups both match counts for each skill.
+    last_skill = groups[-1][0][0]
+    assert any(skill == last_skill for group in groups[-1:] for skill, _ in group)
+    assert {"leadership", "adaptability"} <= found(extractor, "Comfortable leading technical projects in ambiguous situations.")
