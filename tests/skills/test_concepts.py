@@ -73,7 +73,7 @@ def test_phrase_rules_run_in_groups_and_each_group_counts(extractor):
     groups = extractor._phrase_groups
     assert len(groups) == len(extractor.patterns) > 1
     assert all(len(group) <= PHRASES_PER_REGEX for group in groups)
-    # A rule in the last group still counts, and a phrase two groups both match counts for each skill.
+    # Rules in different groups both count on one line.
     last_skill = groups[-1][0][0]
     assert any(skill == last_skill for group in groups[-1:] for skill, _ in group)
     assert {"leadership", "adaptability"} <= found(extractor, "Comfortable leading technical projects in ambiguous situations.")
