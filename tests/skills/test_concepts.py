@@ -62,6 +62,8 @@ def test_phrased_concepts(extractor, skill, phrased, not_it):
     ("programming", "Strong programming skills.", "We build autonomous coding agents."),
     ("programming", "Comfortable coding in Python.", "Three years as a clinical coding specialist."),
     ("data-science", "Experience with data science and analytics.", "Work closely with product managers and data scientists."),
+    ("statistics", "Solid grounding in statistics and experiment design.", "An MS or PhD in Statistics, Physics or Economics."),
+    ("optimization", "Optimization and numerical methods for planning.", "Experience with container image optimization."),
 ])
 def test_word_in_another_sense(extractor, skill, as_skill, other_sense):
     assert skill in found(extractor, as_skill)
