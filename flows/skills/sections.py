@@ -109,10 +109,11 @@ _PREFERRED_LINE = (
     r"|\ba bonus\b|\bbig plus\b|\bis a plus\b|\bhelpful\b|\bbeneficial\b|\ban advantage\b|\badvantageous\b"
 )
 # A marker that qualifies one item rather than the line: in brackets ("PostgreSQL (preferred)", "React
-# (preferably)"), after a semicolon ("Strong Python; Go is a plus"), or a mid-line "preferably" /
+# (preferably)"), after a semicolon ("Strong Python; Go is a plus"), in a later sentence of a
+# paragraph ("We need Python and SQL. Biology is a plus."), or a mid-line "preferably" /
 # "ideally" after the required items ("PostgreSQL, Redis, and ideally GCP"). The line stays required:
 # what precedes the marker is what the line asks for.
-_ITEM_PREFERENCE = r"\([^)]*\)|;.*$|(?i-u:(\w)[,;]?\s+(?:(?:and|or|but)\s+)?(?:preferably|ideally)\b).*$"
+_ITEM_PREFERENCE = r"\([^)]*\)|[;.!?]\s+[A-Z].*$|;.*$|(?i-u:(\w)[,;]?\s+(?:(?:and|or|but)\s+)?(?:preferably|ideally)\b).*$"
 
 LINE_SCHEMA = {
     "doc": pl.UInt32(), "line_no": pl.UInt32(), "line": pl.String(), "section": pl.String(),

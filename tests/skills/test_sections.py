@@ -113,6 +113,8 @@ def test_typographic_dashes_read_as_hyphens():
     ("- Fluent in Java (knowing Kotlin is a plus)", False),
     ("- Strong SQL skills; dbt is a plus", False),
     ("- Solid grasp of Redis, MongoDB, and ideally Cassandra", False),
+    ("We need strong Python and SQL. Prior work in genomics is a plus.", False),
+    ("Nice to have: Rust. It helps with our tooling.", True),
     ("- Experience with Terraform is a plus", True),
     ("- Ideally, you have shipped a recommender system", True),
     ("- Nice to have: Rust", True),
