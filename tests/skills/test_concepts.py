@@ -50,6 +50,8 @@ def found(extractor, text):
     ("performance-optimization", "Find and remove GPU bottlenecks in training.", "A performance improvement plan with HR."),
     ("time-management", "Able to prioritize effectively under tight deadlines.", "Our top priority is safety."),
     ("critical-thinking", "Strong analytical and communication skills.", "The analytics team sits in Berlin."),
+    ("emotional-intelligence", "High EQ and genuine empathy for customers.", "Equity and a generous leave policy."),
+    ("data-curation", "Curate high-quality training datasets for speech.", "A curated list of our favourite books."),
 ])
 def test_phrased_concepts(extractor, skill, phrased, not_it):
     assert skill in found(extractor, phrased)
