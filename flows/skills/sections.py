@@ -46,7 +46,7 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
             r"|ai (?:usage|use|disclosure)|pay transparency|us export|export control|background check)"),
     ("logistics", r"^(?:location|locations|how to apply|(?:our )?(?:hiring|interview|application|recruiting) process"
                   r"|how we hire|snapshot|job details|employment type|working hours|start date|#li-|apply\b|next steps)"),
-    ("benefits", r"^(?:(?:our |the |key |additional )?benefits|(?:the )?perks|what we offer|we offer|what (?:do )?we provide"
+    ("benefits", r"^(?:(?:our |the |key |additional )?benefits|(?:[\w&'-]+ ){1,3}(?:benefits|perks)(?: (?:and|&) (?:perks|benefits))?$|(?:the )?perks|what we offer|we offer|what (?:do )?we provide"
                  r"|(?:total )?(?:compensation|rewards)|salary|pay\b|what you(?:'ll| will)? get|why (?:join|work)"
                  r"|why you'll love|our offer|in return|life at\b|what's in it for you|full-time employees .* enjoy"
                  r"|base (?:salary|pay)|(?:salary|pay) range|annual salary)"),

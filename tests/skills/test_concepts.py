@@ -52,6 +52,9 @@ def found(extractor, text):
     ("critical-thinking", "Strong analytical and communication skills.", "The analytics team sits in Berlin."),
     ("emotional-intelligence", "High EQ and genuine empathy for customers.", "Equity and a generous leave policy."),
     ("data-curation", "Curate high-quality training datasets for speech.", "A curated list of our favourite books."),
+    ("benchmarking", "Build new benchmarks that measure agent reliability.", "Salaries are benchmarked against the market."),
+    ("distributed-systems", "Experience with large-scale distributed data systems.", "A distributed team across four time zones."),
+    ("clean-code", "Write clean, testable code and keep it maintainable.", "Keep the kitchen clean, please."),
 ])
 def test_phrased_concepts(extractor, skill, phrased, not_it):
     assert skill in found(extractor, phrased)

@@ -37,6 +37,7 @@ def sections_of(text):
     ("In addition, the following would be an advantage:", "preferred"), ("Additional, preferred qualifications:", "preferred"),
     ("You will have a head start if you have:", "preferred"), ("What will make you stand out:", "preferred"),
     ("Bonus points if you have:", "preferred"), ("You might thrive in this role if you:", "requirements"),
+    ("UK Benefits:", "benefits"), ("Health & Wellness Perks", "benefits"),
 ])
 def test_heading_kinds(heading, kind):
     assert heading_kind(heading) == kind
