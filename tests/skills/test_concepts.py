@@ -55,6 +55,8 @@ def found(extractor, text):
     ("benchmarking", "Build new benchmarks that measure agent reliability.", "Salaries are benchmarked against the market."),
     ("distributed-systems", "Experience with large-scale distributed data systems.", "A distributed team across four time zones."),
     ("clean-code", "Write clean, testable code and keep it maintainable.", "Keep the kitchen clean, please."),
+    ("agents", "Add tool-calling to our assistant and design agent architectures.", "Our travel agent books your flights."),
+    ("evals", "Build robust evaluations for new model capabilities.", "Annual performance evaluations in March."),
 ])
 def test_phrased_concepts(extractor, skill, phrased, not_it):
     assert skill in found(extractor, phrased)
