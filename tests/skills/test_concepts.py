@@ -69,6 +69,7 @@ def test_phrased_concepts(extractor, skill, phrased, not_it):
     ("programming", "Strong programming skills.", "We build autonomous coding agents."),
     ("programming", "Comfortable coding in Python.", "Three years as a clinical coding specialist."),
     ("data-science", "Experience with data science and analytics.", "Work closely with product managers and data scientists."),
+    ("software-engineering", "Strong software engineering fundamentals.", "Work closely with designers and software engineers."),
     ("statistics", "Solid grounding in statistics and experiment design.", "An MS or PhD in Statistics, Physics or Economics."),
     ("optimization", "Optimization and numerical methods for planning.", "Experience with container image optimization."),
 ])
