@@ -37,6 +37,7 @@ SKILL_SCHEMA = {
 # The text facets of each posting version (see flows.skills.facets).
 FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 EVIDENCE_CHARS = 80
+PHRASES_PER_REGEX = 10
 # Postings per batch: bounds memory (lines and hits of one batch at a time) at no cost in speed.
 BATCH_SIZE = 20_000
 _NON_ASCII = r"[^\x00-\x7F]"
@@ -72,10 +73,12 @@ class SkillExtractor:
         self._cs_keys = self.aliases.filter(pl.col("exact").is_not_null())["exact"].to_list()
         self._phrases = [(skill.id, re.compile(rf"(?:{p})", re.I)) for skill in taxonomy.skills for p in skill.patterns]
         # ASCII word boundaries (``-u``): Unicode ones make Rust's regex leave its DFA (~20x slower).
-        self.pattern = (
-            r"(?i-u)\b{start-half}(?:" + "|".join(p.pattern for _, p in self._phrases) + r")\b{end-half}"
-            if self._phrases else None
-        )
+        # A few regexes of PHRASES_PER_REGEX rules each: one alternation of every rule overflows the
+        # lazy DFA's cache and runs several times slower than the same rules split in groups.
+        self._phrase_groups = [self._phrases[i:i + PHRASES_PER_REGEX] for i in range(0, len(self._phrases), PHRASES_PER_REGEX)]
+        self.patterns = [
+            r"(?i-u)\b{start-half}(?:" + "|".join(p.pattern for _, p in group) + r")\b{end-half}" for group in self._phrase_groups
+        ]
         self._tools = pl.DataFrame({"skill": [s.id for s in taxonomy.skills if s.is_tool]}, schema={"skill": pl.String})
         self._context_rules = [s for s in taxonomy.skills if s.ambiguous or s.veto]
 
@@ -205,26 +208,25 @@ class SkillExtractor:
         return found
 
     def _regex_hits(self, scan: pl.DataFrame) -> pl.DataFrame | None:
-        if self.pattern is None:
+        if not self.patterns:
             return None
-        found = (
-            scan.with_columns(pl.col("ascii").str.extract_all(self.pattern).alias("matched"))
-            .filter(pl.col("matched").list.len() > 0)
-            .explode("matched")
-        )
-        if found.is_empty():
-            return found.with_columns(pl.lit(None, pl.String).alias("skill"), pl.lit(None, pl.Int64).alias("pos"), pl.lit(None, pl.Boolean).alias("weak"))
-        # The few distinct matched phrases are mapped to skills in Python.
-        mapping = [(m, self._skill_of_phrase(m), False) for m in found["matched"].unique().to_list()]
-        table = pl.DataFrame(mapping, orient="row", schema={"matched": pl.String, "skill": pl.String, "weak": pl.Boolean})
-        found = found.join(table.filter(pl.col("skill").is_not_null()), on="matched", how="inner")
-        return found.with_columns(pl.col("ascii").str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"))
-
-    def _skill_of_phrase(self, matched: str) -> str | None:
-        for skill, pattern in self._phrases:
-            if pattern.fullmatch(matched):
-                return skill
-        return None
+        parts = []
+        for pattern, group in zip(self.patterns, self._phrase_groups):
+            found = (
+                scan.with_columns(pl.col("ascii").str.extract_all(pattern).alias("matched"))
+                .filter(pl.col("matched").list.len() > 0)
+                .explode("matched")
+            )
+            if found.is_empty():
+                continue
+            # The few distinct matched phrases are mapped to skills in Python.
+            mapping = [(m, _skill_of_phrase(m, group), False) for m in found["matched"].unique().to_list()]
+            table = pl.DataFrame(mapping, orient="row", schema={"matched": pl.String, "skill": pl.String, "weak": pl.Boolean})
+            parts.append(found.join(table.filter(pl.col("skill").is_not_null()), on="matched", how="inner"))
+        if not parts:
+            return scan.head(0).with_columns(pl.lit(None, pl.String).alias("matched"), pl.lit(None, pl.String).alias("skill"),
+                                             pl.lit(None, pl.Int64).alias("pos"), pl.lit(None, pl.Boolean).alias("weak"))
+        return pl.concat(parts).with_columns(pl.col("ascii").str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"))
 
     def _apply_context(self, hits: pl.DataFrame) -> pl.DataFrame:
         """Weak hits need another tool on their line (or their cue); vetoed lines drop the skill."""
@@ -269,6 +271,13 @@ def _evidence() -> pl.Expr:
         + pl.when(start + 2 * EVIDENCE_CHARS + pl.col("matched").str.len_chars() < line.str.len_chars()).then(pl.lit("…")).otherwise(pl.lit(""))
     )
     return pl.when(line.str.len_chars() <= 2 * EVIDENCE_CHARS + 40).then(line).otherwise(cut).alias("evidence")
+
+
+def _skill_of_phrase(matched: str, phrases: list[tuple[str, re.Pattern]]) -> str | None:
+    for skill, pattern in phrases:
+        if pattern.fullmatch(matched):
+            return skill
+    return None
 
 
 def _blank_urls(scan: pl.DataFrame) -> pl.DataFrame:

@@ -46,14 +46,18 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
             r"|ai (?:usage|use|disclosure)|pay transparency|us export|export control|background check)"),
     ("logistics", r"^(?:location|locations|how to apply|(?:our )?(?:hiring|interview|application|recruiting) process"
                   r"|how we hire|snapshot|job details|employment type|working hours|start date|#li-|apply\b|next steps)"),
-    ("benefits", r"^(?:(?:our |the |key |additional )?benefits|(?:the )?perks|what we offer|we offer|what (?:do )?we provide"
+    ("benefits", r"^(?:(?:our |the |key |additional )?benefits|(?:[\w&'-]+ ){1,3}(?:benefits|perks)(?: (?:and|&) (?:perks|benefits))?$|(?:the )?perks|what we offer|we offer|what (?:do )?we provide"
                  r"|(?:total )?(?:compensation|rewards)|salary|pay\b|what you(?:'ll| will)? get|why (?:join|work)"
                  r"|why you'll love|our offer|in return|life at\b|what's in it for you|full-time employees .* enjoy"
                  r"|base (?:salary|pay)|(?:salary|pay) range|annual salary)"),
-    ("preferred", r"^(?:nice[- ]to[- ]haves?|nice\b|bonus|(?:(?:\w+ ){0,2})preferred\b|pluses|desired|desirable|ideally"
+    ("preferred", r"^(?:nice[- ]to[- ]haves?|nice\b|bonus|(?:(?:\w+,? ){0,2})preferred\b|pluses|desired|desirable|ideally"
                   r"|good to have|extra credit|even better|stand out|it's a plus|would be a plus|additional (?:skills|qualifications)"
                   r"|(?:it would be )?great if you|plus(?:es)?\b|what would make you stand out|you might also have"
-                  r"|not required but)"),
+                  r"|not required but"
+                  # Sentence-like: "The following would be an advantage:", "You'll have a head start if you have:"
+                  r"|.*\b(?:would|will|is|are) be (?:an? )?(?:advantage|advantageous|plus|bonus|beneficial|helpful)\b"
+                  r"|.*\b(?:is|are) (?:an? )?(?:advantage|plus|bonus)\b|.*\b(?:head|fast|quick|running) start\b"
+                  r"|.*\bstand out\b|.*\bset you apart\b|.*\b(?:bonus|extra) points?\b)"),
     ("requirements", r"^(?:(?:minimum|basic|required|key|core|essential|must[- ]have|technical|desired|relevant) )?(?:requirements|qualifications|skills|experience)(?: (?:and|&) [a-z]+)?(?: \([^)]*\))?$"
                      r"|^what (?:you(?:'ll| will)? (?:need|bring|have)|we(?:'re| are)? looking for|we look for|you have|makes you)"
                      r"|^who (?:you are|we're looking for|we are looking for|you might be)|^about you\b|^you(?:'ll| will)? thrive"
@@ -90,11 +94,26 @@ _ROLE_TALK = (
     r"(?i-u)\b(?:you|your|you'll|you're|we're looking for|we are looking for|we're hiring|we are hiring|seeking"
     r"|this role|the role|this position|the position|ideal candidate|candidates?|will be responsible|looking for an?)\b"
 )
+# In an intro, a sentence that describes the company ("Acme is a robotics company", "Acme builds
+# software for ...", "Founded in 2019", "We offer: ..."): no candidate line unless it also talks about
+# the role or the reader. Case-sensitive: a company opens with its capitalised name.
+_COMPANY_TALK = (
+    r"(?-u)^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}|We|We're|We are)\s+(?:is|are|was|were)\s+(?:an?|the|one of)\s"
+    r"|^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3})\s+(?:builds|provides|helps|develops|makes|enables|creates|powers|empowers|offers"
+    r"|delivers|was founded|is building|is transforming|is revolutionizing|is redefining|is reinventing|is on a mission)\b"
+    r"|^(?:Founded|Backed|Headquartered)\s+(?:in|by)\b|^(?:Our|OUR)\s+(?:mission|vision|investors|customers)\b|^(?:We|WE)\s+(?:Offer|offer|OFFER)\b"
+)
 _PREFERRED_LINE = (
     r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
-    r"|\ba bonus\b|\bbig plus\b|\bis a plus\b|\bhelpful\b|\bbeneficial\b"
+    r"|\ba bonus\b|\bbig plus\b|\bis a plus\b|\bhelpful\b|\bbeneficial\b|\ban advantage\b|\badvantageous\b"
 )
+# A marker that qualifies one item rather than the line: in brackets ("PostgreSQL (preferred)", "React
+# (preferably)"), after a semicolon ("Strong Python; Go is a plus"), in a later sentence of a
+# paragraph ("We need Python and SQL. Biology is a plus."), or a mid-line "preferably" /
+# "ideally" after the required items ("PostgreSQL, Redis, and ideally GCP"). The line stays required:
+# what precedes the marker is what the line asks for.
+_ITEM_PREFERENCE = r"\([^)]*\)|[;.!?]\s+[A-Z].*$|;.*$|(?i-u:(\w)[,;]?\s+(?:(?:and|or|but)\s+)?(?:preferably|ideally)\b).*$"
 
 LINE_SCHEMA = {
     "doc": pl.UInt32(), "line_no": pl.UInt32(), "line": pl.String(), "section": pl.String(),
@@ -163,17 +182,26 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     maybe = frame.filter(pl.col("_counts") | (pl.col("section") == "intro"))
     maybe = maybe.select(
         "doc", "line_no",
-        ((pl.col("_counts") | pl.col("line").str.contains(_ROLE_TALK)) & ~pl.col("line").str.contains(_BOILERPLATE)).alias("candidate"),
+        (
+            ((pl.col("_counts") & ~((pl.col("section") == "intro") & pl.col("line").str.contains(_COMPANY_TALK)))
+             | pl.col("line").str.contains(_ROLE_TALK))
+            & ~pl.col("line").str.contains(_BOILERPLATE)
+        ).alias("candidate"),
     ).filter(pl.col("candidate"))
     maybe = maybe.join(frame.select("doc", "line_no", "line", "section"), on=["doc", "line_no"], how="left").select(
         "doc", "line_no", "candidate",
-        ((pl.col("section") == "preferred") | pl.col("line").str.contains(_PREFERRED_LINE)).alias("preferred"),
+        ((pl.col("section") == "preferred") | _line_head(pl.col("line")).str.contains(_PREFERRED_LINE)).alias("preferred"),
     )
     frame = frame.join(maybe, on=["doc", "line_no"], how="left", maintain_order="left")
     return frame.select(
         pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "line", "section",
         pl.col("candidate").fill_null(False), pl.col("preferred").fill_null(False),
     )
+
+
+def _line_head(line: pl.Expr) -> pl.Expr:
+    """The part of a line whose preference markers speak for the whole line (see _ITEM_PREFERENCE)."""
+    return line.str.replace_all(_ITEM_PREFERENCE, "$1")
 
 
 def heading_kind(line: str) -> str | None:

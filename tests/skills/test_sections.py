@@ -34,6 +34,10 @@ def sections_of(text):
     ("About us", "company"), ("About Acme", "company"), ("Our story", "company"),
     ("Benefits", "benefits"), ("What we offer", "benefits"), ("Compensation", "benefits"),
     ("Equal Opportunity Employer", "eeo"), ("Location", "logistics"), ("Our tech stack", "responsibilities"),
+    ("In addition, the following would be an advantage:", "preferred"), ("Additional, preferred qualifications:", "preferred"),
+    ("You will have a head start if you have:", "preferred"), ("What will make you stand out:", "preferred"),
+    ("Bonus points if you have:", "preferred"), ("You might thrive in this role if you:", "requirements"),
+    ("UK Benefits:", "benefits"), ("Health & Wellness Perks", "benefits"),
 ])
 def test_heading_kinds(heading, kind):
     assert heading_kind(heading) == kind
@@ -103,3 +107,28 @@ def test_typographic_dashes_read_as_hyphens():
     text = "Acme | ML Engineer | Remote\nYou will work cross\u2011functionally on fine\u2011tuning LLMs."
     found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
     assert {"cross-functional", "fine-tuning"} <= found
+
+
+@pytest.mark.parametrize(("line", "preferred"), [
+    ("- Experience with Spark and Kafka (Flink preferred)", False),
+    ("- Fluent in Java (knowing Kotlin is a plus)", False),
+    ("- Strong SQL skills; dbt is a plus", False),
+    ("- Solid grasp of Redis, MongoDB, and ideally Cassandra", False),
+    ("We need strong Python and SQL. Prior work in genomics is a plus.", False),
+    ("Nice to have: Rust. It helps with our tooling.", True),
+    ("- Experience with Terraform is a plus", True),
+    ("- Ideally, you have shipped a recommender system", True),
+    ("- Nice to have: Rust", True),
+])
+def test_a_marker_on_one_item_leaves_the_line_required(line, preferred):
+    lines = sections_of(f"Data Engineer\nRequirements\n{line}")
+    assert lines.filter(pl.col("line") == line)["preferred"].to_list() == [preferred]
+
+
+def test_company_sentences_in_an_intro_do_not_count():
+    text = ("Acme | ML Engineer | Remote\nAcme is a logistics company running on Kubernetes and Snowflake.\n"
+            "Founded in 2019 by Airflow veterans.\nWe offer: a Tableau licence and equity.\n"
+            "We're hiring an engineer to build ranking models in PyTorch.\nAcme builds routing software; you will use Terraform.")
+    found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+    assert {"pytorch", "terraform"} <= found
+    assert not {"kubernetes", "snowflake", "airflow", "tableau"} & found
