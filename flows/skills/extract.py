@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
 import polars as pl
 
 from flows.skills.facets import FACET_DEFAULTS, FACET_SCHEMA, text_facets
@@ -65,8 +66,16 @@ class SkillExtractor:
             schema={"key": pl.String, "exact": pl.String, "skill": pl.String, "word_start": pl.Boolean,
                     "word_end": pl.Boolean, "weak": pl.Boolean},
         ).unique(["key", "exact"], keep="first", maintain_order=True)
-        self._ac_keys = self.aliases.filter(pl.col("exact").is_null())["key"].to_list()
-        self._cs_keys = self.aliases.filter(pl.col("exact").is_not_null())["exact"].to_list()
+        # Two automata, each one pass that yields (alias, start, end): every case-insensitive alias over
+        # the lowercased text, the few case-sensitive ones over the text as written (lowercasing those
+        # too would match every "r" and "c" of the text: ten times the hits). See ``_literal_hits``.
+        any_case = self.aliases.filter(pl.col("exact").is_null())
+        exact = self.aliases.filter(pl.col("exact").is_not_null())
+        self._patterns = pl.concat([any_case, exact]).with_row_index("pattern")
+        self._automata = [
+            (_automaton(any_case["key"].to_list()), 0, True),
+            (_automaton(exact["exact"].to_list()), any_case.height, False),
+        ]
         self._phrases = [(skill.id, re.compile(rf"(?:{p})", re.I)) for skill in taxonomy.skills for p in skill.patterns]
         # ASCII word boundaries (``-u``): Unicode ones make Rust's regex leave its DFA (~20x slower).
         self.pattern = (
@@ -133,7 +142,10 @@ class SkillExtractor:
         found = (
             hits.with_columns(pl.col("preferred").not_().alias("_required"))
             # The first required place (else the first place) is the evidence; required anywhere wins.
-            .sort("doc", "skill", "_required", "line_no", "pos", descending=[False, False, True, False, False])
+            # Of a name and a phrase found at the same place, the longer (leftmost-longest, as for names).
+            .with_columns(pl.col("matched").str.len_chars().alias("_length"))
+            .sort("doc", "skill", "_required", "line_no", "pos", "_length", descending=[False, False, True, False, False, True],
+                  maintain_order=True)
             .group_by("doc", "skill", maintain_order=True)
             .agg(pl.col("_required").any(), pl.col("line", "pos", "matched").first())
             .with_columns(_evidence())
@@ -169,20 +181,45 @@ class SkillExtractor:
         return self._apply_context(hits)
 
     def _literal_hits(self, scan: pl.DataFrame) -> pl.DataFrame:
-        found = []
-        for keys, any_case, on in ((self._ac_keys, True, "key"), (self._cs_keys, False, "exact")):
-            if not keys:
+        """Every alias occurrence (overlapping ones too) with its line and place.
+
+        The candidate lines of the batch are joined into one text and scanned once per automaton
+        (every case-insensitive alias over the lowercased text; the few case-sensitive ones over the
+        text as written): each match comes back as (alias, start, end), names and places together,
+        and is mapped back to its line by offset. Lines are ASCII here, so byte offsets are
+        character offsets. Measured on the corpus' ~97,000 candidate lines (12 MB): Polars
+        ``find_many`` then ``extract_many``, each run for both alias sets, ~0.30 s; this, ~0.15 s
+        including building the frame of matches. Calling the automaton line by line costs more in
+        Python than the scan itself, hence one text per batch."""
+        schema = {"doc": pl.UInt32, "line_no": pl.UInt32, "preferred": pl.Boolean, "ascii": pl.String, "line": pl.String,
+                  "pos": pl.Int64, "matched": pl.String, "key": pl.String, "exact": pl.String, "skill": pl.String,
+                  "word_start": pl.Boolean, "word_end": pl.Boolean, "weak": pl.Boolean}
+        if scan.is_empty():
+            return pl.DataFrame(schema=schema)
+        lengths = scan["ascii"].str.len_bytes().cast(pl.Int64)
+        line_start = (lengths + 1).cum_sum() - (lengths + 1)
+        text = scan.select(pl.col("ascii").str.join("\n")).item()
+        matches = []
+        for automaton, first, any_case in self._automata:
+            if automaton is None:
                 continue
-            hits = scan.with_columns(
-                pl.col("ascii").str.find_many(keys, ascii_case_insensitive=any_case, overlapping=True).alias("pos"),
-                pl.col("ascii").str.extract_many(keys, ascii_case_insensitive=any_case, overlapping=True).alias("matched"),
-            ).filter(pl.col("pos").list.len() > 0)
-            hits = hits.explode("pos", "matched").with_columns(
-                pl.col("pos").cast(pl.Int64),
-                (pl.col("matched").str.to_lowercase() if any_case else pl.col("matched")).alias(on),
-            )
-            found.append(hits.join(self.aliases.filter(pl.col("exact").is_null() == any_case).drop("exact" if any_case else "key"), on=on, how="inner"))
-        found = pl.concat(found, how="diagonal_relaxed").with_columns(pl.col("key").fill_null(pl.col("exact").str.to_lowercase()))
+            haystack = (text.lower() if any_case else text).encode("utf-8")
+            found = automaton.find_matches_as_indexes(haystack, overlapping=True)
+            matches.append(pl.DataFrame(found, orient="row", schema={"pattern": pl.UInt32, "start": pl.Int64, "_end": pl.Int64})
+                           .with_columns(pl.col("pattern") + first))
+        found = pl.concat(matches) if matches else pl.DataFrame()
+        if found.is_empty():
+            return pl.DataFrame(schema=schema)
+        # Each match -> its line (the last one starting at or before it) and its place in that line.
+        row = line_start.search_sorted(found["start"], side="right") - 1
+        lines = scan.with_row_index("_row").with_columns(line_start.alias("_line_start"))
+        found = (
+            found.with_columns(row.cast(pl.UInt32).alias("_row"))
+            .join(lines, on="_row", how="inner")
+            .with_columns((pl.col("start") - pl.col("_line_start")).alias("pos"))
+            .join(self._patterns, on="pattern", how="inner")
+            .with_columns(pl.col("ascii").str.slice(pl.col("pos"), pl.col("_end") - pl.col("start")).alias("matched"))
+        )
         end = pl.col("pos") + pl.col("key").str.len_chars()
         before = pl.col("ascii").str.slice(pl.max_horizontal(pl.col("pos") - 1, 0), 1)
         after = pl.col("ascii").str.slice(end, 1)
@@ -192,10 +229,13 @@ class SkillExtractor:
         )
         found = found.filter(whole_word).with_columns(end.alias("end"))
         # Leftmost-longest: drop a hit that lies inside an earlier-starting or longer hit on its line.
+        # Offsets into the joined text order hits by line then place, and no hit crosses a line's
+        # end, so one running maximum over all lines does what one per line would (no window).
+        text_end = pl.col("start") + pl.col("end") - pl.col("pos")
         found = (
-            found.sort("doc", "line_no", "pos", pl.col("end"), descending=[False, False, False, True])
-            .with_columns(pl.col("end").cum_max().shift(1).over("doc", "line_no").alias("_covered_to"))
-            .filter(pl.col("_covered_to").is_null() | (pl.col("end") > pl.col("_covered_to")))
+            found.with_columns(text_end.alias("_text_end"))
+            .sort("start", "_text_end", descending=[False, True])
+            .filter(pl.col("_text_end") > pl.col("_text_end").cum_max().shift(1, fill_value=-1))
         )
         return found
 
@@ -280,6 +320,14 @@ def _blank_urls(scan: pl.DataFrame) -> pl.DataFrame:
 def _tidy(text: str) -> str:
     """Collapse runs of spaces within lines, as ``html_to_text`` does for crawled postings."""
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _automaton(patterns: list[str]) -> ahocorasick_rs.BytesAhoCorasick | None:
+    """Overlapping matches, as Polars ``find_many(overlapping=True)`` gives them. The DFA form scans
+    ~1.6x faster than the default NFA with ~1,800 aliases (measured on the corpus' candidate lines)."""
+    if not patterns:
+        return None
+    return ahocorasick_rs.BytesAhoCorasick([p.encode("utf-8") for p in patterns], implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _is_word(char: str) -> bool:
