@@ -35,8 +35,10 @@ SKILL_SCHEMA = {"content_hash": pl.String(), "skill": pl.String(), "level": pl.S
 # The text facets of each posting version (see flows.skills.facets).
 FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 EVIDENCE_CHARS = 80
-# Postings per batch: bounds memory (lines and hits of one batch at a time) at no cost in speed.
-BATCH_SIZE = 20_000
+# Postings per batch: bounds memory (lines and hits of one batch at a time), and small batches are
+# faster: a batch's lines and hits then stay in the CPU's caches. Over 20,000 corpus postings (same
+# machine, same hour): 20,000 a batch ~19 s, 5,000 ~14 s, 1,000 ~11 s, 250 ~27 s (per-batch overhead).
+BATCH_SIZE = 1_000
 _NON_ASCII = r"[^\x00-\x7F]"
 _DASHES = "[\u2010-\u2015\u2212]"
 _QUOTES = "[\u2018\u2019]"
