@@ -5,9 +5,9 @@ How a posting is read (each step one Polars pass over every posting at once):
 1. **Lines and sections** (``flows.skills.sections``): the text is split into lines; headings open
    sections; only candidate-facing lines count (not the company blurb, benefits or legal text), and
    a line is ``preferred`` when it or its section says "nice to have", "bonus", "a plus"...
-2. **Names**: every alias is searched at once with Aho-Corasick (``find_many`` / ``extract_many``,
-   Rust), which is fast whatever the number of aliases; the few case-sensitive ones ("Go", "R",
-   "Spark") in a second, case-sensitive, pass. Word boundaries are then
+2. **Names**: every alias is searched at once with Aho-Corasick (``ahocorasick-rs``, Rust), which is
+   fast whatever the number of aliases and gives each match's alias and place in the same pass; the
+   few case-sensitive ones ("Go", "R", "Spark") in a second, case-sensitive, pass. Word boundaries are then
    checked on the few hits (``Java`` is not in ``JavaScript``; ``C++``, ``CI/CD`` match whole) and a
    hit inside a longer one at the same place is dropped (``TensorFlow`` inside ``TensorFlow Serving``).
 3. **Phrase rules** ("bring models to production") are one regular expression (Rust regex).
