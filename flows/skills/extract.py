@@ -84,6 +84,13 @@ class SkillExtractor:
             r"(?i-u)\b{start-half}(?:" + "|".join(p.pattern for _, p in self._phrases) + r")\b{end-half}"
             if self._phrases else None
         )
+        # The same, lowercased, run case-sensitively over lowercased lines: about twice as fast as
+        # case-insensitive matching of the whole alternation (measured on the corpus' candidate lines).
+        lowered = [_lowercase_regex(p.pattern) for _, p in self._phrases]
+        self._lower_pattern = (
+            r"(?-u)\b{start-half}(?:" + "|".join(lowered) + r")\b{end-half}"
+            if self._phrases and None not in lowered else None
+        )
         self._tools = pl.DataFrame({"skill": [s.id for s in taxonomy.skills if s.is_tool]}, schema={"skill": pl.String})
         self._context_rules = [s for s in taxonomy.skills if s.ambiguous or s.veto]
 
@@ -244,8 +251,11 @@ class SkillExtractor:
     def _regex_hits(self, scan: pl.DataFrame) -> pl.DataFrame | None:
         if self.pattern is None:
             return None
+        # Lines are ASCII here, so a lowercased line has the same offsets.
+        text, pattern = ("_lower", self._lower_pattern) if self._lower_pattern else ("ascii", self.pattern)
         found = (
-            scan.with_columns(pl.col("ascii").str.extract_all(self.pattern).alias("matched"))
+            scan.with_columns(pl.col("ascii").str.to_lowercase().alias("_lower"))
+            .with_columns(pl.col(text).str.extract_all(pattern).alias("matched"))
             .filter(pl.col("matched").list.len() > 0)
             .explode("matched")
         )
@@ -255,7 +265,7 @@ class SkillExtractor:
         mapping = [(m, self._skill_of_phrase(m), False) for m in found["matched"].unique().to_list()]
         table = pl.DataFrame(mapping, orient="row", schema={"matched": pl.String, "skill": pl.String, "weak": pl.Boolean})
         found = found.join(table.filter(pl.col("skill").is_not_null()), on="matched", how="inner")
-        return found.with_columns(pl.col("ascii").str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"))
+        return found.with_columns(pl.col(text).str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"))
 
     def _skill_of_phrase(self, matched: str) -> str | None:
         for skill, pattern in self._phrases:
@@ -330,6 +340,19 @@ def _automaton(patterns: list[str]) -> ahocorasick_rs.BytesAhoCorasick | None:
     if not patterns:
         return None
     return ahocorasick_rs.BytesAhoCorasick([p.encode("utf-8") for p in patterns], implementation=ahocorasick_rs.Implementation.DFA)
+
+
+def _lowercase_regex(pattern: str) -> str | None:
+    """A case-insensitive pattern -> the pattern that matches the same lowercased text, case-sensitively:
+    its letters lowercased, escapes (``\\S``, ``\\W``, ``\\B``) kept. None when that cannot be
+    done safely: inline flags (``(?-i:…)``) or named classes (``\\p{…}``)."""
+    if re.search(r"\(\?(?!:)|\\[pPN]", pattern):
+        return None
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out)
 
 
 def _is_word(char: str) -> bool:

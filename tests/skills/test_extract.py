@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import polars as pl
@@ -99,3 +100,16 @@ def test_hits_keep_their_line_and_place_when_many_postings_are_scanned_together(
         (1, 2, "javascript", 19, "JavaScript"),
         (1, 2, "r", 11, "R"),
     ]
+
+
+def test_phrase_patterns_lowercased_keep_their_escapes_and_meaning():
+    from flows.skills.extract import _lowercase_regex
+
+    assert _lowercase_regex(r"Deploy\s+(?:ML|AI)\S*\W[A-Z]\\B") == r"deploy\s+(?:ml|ai)\S*\W[a-z]\\b"
+    # Inline flags or named classes could change meaning when lowercased: left case-insensitive.
+    assert _lowercase_regex(r"(?-i:AI) models") is None
+    assert _lowercase_regex(r"\p{Lu}LM") is None
+    pattern = r"(?:ship|deploy)\w*\s+(?:ML|LLM)\s+models\s+to\s+Production"
+    lowered = re.compile(_lowercase_regex(pattern))
+    for line in ("We Deploy ML models to production", "shipping llm MODELS to PRODUCTION daily", "deploy AI models to production"):
+        assert bool(re.search(pattern, line, re.I)) == bool(lowered.search(line.lower())), line
