@@ -290,9 +290,11 @@ class SkillExtractor:
         checked = checked.join(anchored, on=["doc", "line_no"], how="left")
         other_tool = pl.col("_line_tools").list.set_difference(pl.concat_list(pl.col("skill"))).list.len().fill_null(0) > 0
         kept = []
+        # One split by skill, not one filter per ruled skill: most batches name few of them.
+        by_skill = checked.partition_by("skill", as_dict=True, maintain_order=True)
         for skill in self._context_rules:
-            rows = checked.filter(pl.col("skill") == skill.id)
-            if rows.is_empty():
+            rows = by_skill.get((skill.id,))
+            if rows is None:
                 continue
             keep = pl.lit(True)
             if skill.ambiguous:
