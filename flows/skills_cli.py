@@ -185,9 +185,10 @@ def looks_like_html(text: str) -> bool:
 
 def to_text(raw: str) -> str:
     """A posting as served -> plain text, one block per line (HTML converted; line endings unified)."""
-    from flows.normalize.html_text import html_to_text
-
     if looks_like_html(raw):
+        # Imported only for HTML: the normalise package costs start-up that plain text never needs.
+        from flows.normalize.html_text import html_to_text
+
         return html_to_text(raw)
     return raw.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
 
 from crawlers.sources import ATS_NAMES
 from flows.normalize import dates, locations, salary, titles
-from flows.normalize.html_text import html_to_text
+from flows.normalize.html_text import html_to_texts
 
 # Every normalised column sits beside its raw twin (``*_raw``); the order is the warehouse's.
 POSTING_SCHEMA: dict[str, pl.DataType] = {
@@ -55,18 +56,48 @@ def content_hash(record: Mapping[str, Any]) -> str:
 
 
 def normalize_postings(records: Iterable[Mapping[str, Any]], companies: Mapping[tuple[str, str], str] | None = None) -> pl.DataFrame:
-    """Normalise posting records; ``companies`` maps (source, board) to a company name from the sources file."""
+    """Normalise posting records; ``companies`` maps (source, board) to a company name from the sources file.
+
+    Most of the time is the descriptions' HTML (see ``flows.normalize.html_text``), converted for all
+    records at once; the other fields are parsed once per distinct value (postings of one board
+    share locations, dates and titles), not once per record."""
     companies = companies or {}
-    rows = [_normalize_one(record, companies) for record in records]
-    return pl.DataFrame(rows, schema=POSTING_SCHEMA, orient="row") if rows else pl.DataFrame(schema=POSTING_SCHEMA)
+    records = records if isinstance(records, list) else list(records)
+    if not records:
+        return pl.DataFrame(schema=POSTING_SCHEMA)
+    parse = _Parsers()
+    texts = html_to_texts([record.get("description_html") for record in records]).to_list()
+    rows = [_normalize_one(record, companies, parse, text) for record, text in zip(records, texts, strict=True)]
+    return pl.DataFrame(rows, schema=POSTING_SCHEMA, orient="row")
 
 
-def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str], str]) -> tuple[Any, ...]:
+class _Parsers:
+    """The field parsers, each remembering its answers for one call of :func:`normalize_postings`."""
+
+    def __init__(self) -> None:
+        def memo(parser: Callable) -> Callable:
+            remembered = lru_cache(maxsize=None)(parser)
+
+            def parsed(*args: Any) -> Any:
+                try:
+                    return remembered(*args)
+                except TypeError:  # a value that cannot be a key (never from the parsers): no memory
+                    return parser(*args)
+            return parsed
+
+        self.place, self.primary_location = memo(locations.place), memo(locations.primary_location)
+        self.remote, self.seniority = memo(locations.remote), memo(titles.seniority)
+        self.posted_at, self.period_month = memo(dates.posted_at), memo(dates.period_month)
+        self.annual_usd = memo(salary.annual_usd)
+
+
+def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str], str], parse: _Parsers,
+                   description_text: str) -> tuple[Any, ...]:
     source, board, title = record["source"], record["board"], record["title"]
     family = titles.role_family(title)
     period, currency = record.get("salary_period"), record.get("salary_currency")
-    posted = dates.posted_at(record.get("posted_at_raw"))
-    country, state = locations.place(record.get("location_raw"))
+    posted = parse.posted_at(record.get("posted_at_raw"))
+    country, state = parse.place(record.get("location_raw"))
     values = {
         "posting_id": posting_id(source, board, record["source_id"]),
         "source": source, "board": board, "source_id": record["source_id"],
@@ -75,24 +106,24 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
         "company": companies.get((source, board)) or record.get("company") or (board if source in ATS_NAMES else None),
         "title": " ".join(title.split()), "url": record.get("url"),
         "location_raw": record.get("location_raw"),
-        "location": locations.primary_location(record.get("location_raw")),
+        "location": parse.primary_location(record.get("location_raw")),
         "country": country, "state": state,
         "workplace_raw": record.get("workplace_raw"),
-        "remote": locations.remote(record.get("workplace_raw"), record.get("location_raw"), title),
+        "remote": parse.remote(record.get("workplace_raw"), record.get("location_raw"), title),
         "employment_type_raw": record.get("employment_type_raw"),
         "department_raw": record.get("department_raw"),
-        "role_family": family, "is_ml_role": titles.is_ml_role(family), "seniority": titles.seniority(title),
+        "role_family": family, "is_ml_role": titles.is_ml_role(family), "seniority": parse.seniority(title),
         "posted_at_raw": record.get("posted_at_raw"), "posted_at": posted,
         "salary_raw": record.get("salary_raw"),
         "salary_min": record.get("salary_min"), "salary_max": record.get("salary_max"),
         "salary_currency": currency, "salary_period": period,
-        "salary_min_usd": salary.annual_usd(record.get("salary_min"), currency, period),
-        "salary_max_usd": salary.annual_usd(record.get("salary_max"), currency, period),
+        "salary_min_usd": parse.annual_usd(record.get("salary_min"), currency, period),
+        "salary_max_usd": parse.annual_usd(record.get("salary_max"), currency, period),
         "description_html": record.get("description_html"),
-        "description_text": html_to_text(record.get("description_html")),
+        "description_text": description_text,
         "content_hash": content_hash(record),
         "period_raw": record.get("period_raw"),
-        "period_month": dates.period_month(record.get("period_raw"), posted),
+        "period_month": parse.period_month(record.get("period_raw"), posted),
         "salary_text": record.get("salary_text"), "tags_raw": record.get("tags_raw"),
         "roles_raw": record.get("roles_raw"),
     }

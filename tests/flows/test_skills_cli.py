@@ -114,8 +114,9 @@ def test_extract_html_from_stdin(monkeypatch, capsys):
     assert code == 0
     record = json.loads(out)
     assert record["id"] is None
-    # The title "Data Scientist" names the field itself (data-science).
-    assert skills_of(record) == {"data-science": "required", "pandas": "required", "scikit-learn": "required", "statistics": "required"}
+    # The title "Data Scientist" names the field itself (data-science); "MSc in statistics" is the degree's
+    # field (degree facet), not the statistics skill.
+    assert skills_of(record) == {"data-science": "required", "pandas": "required", "scikit-learn": "required"}
     pandas = next(s for s in record["skills"] if s["skill"] == "pandas")
     assert pandas["evidence"] == "- Pandas & scikit-learn"  # HTML converted, entities decoded
     assert record["degree_min"] == "master" and record["salary"] is None

@@ -103,6 +103,45 @@ def test_html_to_text_keeps_blocks_and_drops_scripts():
     assert text == "Requirements\n- Python & SQL\nx y"
 
 
+# Invented fragments that exercise each rule of the conversion: blocks, list items, skipped
+# elements, comments, entities, odd whitespace, broken markup, text outside any tag.
+TRICKY_HTML = [
+    None, "", "   ", "plain words, no tags",
+    "<p>One</p><p>Two<br>Three<br/>Four</p>",
+    "lead text <b>bold</b> <i>italic</i><div>block</div> tail",
+    "<ul><li>  </li><li>-</li><li>Go &amp; Rust</li><li><p>nested</p> after</li></ul>",
+    "<style>p {}</style><noscript><p>hidden</p></noscript>keep<template><p>no</p></template><!-- note -->after",
+    "<h2>Head</h2>\r\n<p>a\u00a0\u200b b\u2003c \u3000</p>\x1c<p>\u2028</p>",
+    "<table><tr><td>cell 1</td><td>cell 2</td></tr><tr><td>row 2</td></tr></table>",
+    "<p>unclosed <b>bold <p>next para</div> stray</li>",
+    "&lt;not a tag&gt; &copy; 2026 &unknown; &#x2F;path&#39;s",
+    "<pre>  keep\n\n  lines  </pre><?php echo 1; ?>done",
+    "<div>" * 400 + "deep" + "</div>" * 400,
+]
+
+
+def test_html_to_texts_is_html_to_text_of_each():
+    from flows.normalize.html_text import _STRIPPED, html_to_texts
+
+    assert html_to_texts(TRICKY_HTML).to_list() == [html_to_text(h) for h in TRICKY_HTML]
+    assert html_to_text(TRICKY_HTML[6]) == "- -\n- Go & Rust\nnested\nafter"
+    assert html_to_text(TRICKY_HTML[7]) == "keepafter"
+    # Lines are stripped as str.strip() strips them, in Polars as in Python.
+    assert set(_STRIPPED) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+def test_html_to_text_matches_a_walk_of_the_tree():
+    # The XSLT conversion must give what walking the parsed tree in Python gives.
+    import lxml.html
+
+    from flows.normalize.html_text import _collapse, _walk
+
+    for html in TRICKY_HTML[3:]:
+        parts: list[str] = []
+        _walk(lxml.html.fragment_fromstring(html, create_parent="div"), parts)
+        assert html_to_text(html) == _collapse("".join(parts)), html[:40]
+
+
 def test_normalize_frame_from_fixtures(fixture_text):
     records = parser_for("greenhouse")(fixture_text("api/greenhouse_acme.json"), "acme").records
     records += parser_for("ashby")(fixture_text("api/ashby_nimbus.json"), "nimbus").records

@@ -1,9 +1,11 @@
+import re
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from flows.skills import SkillExtractor, load_taxonomy
+from flows.skills.sections import classify_lines, split_lines
 from flows.skills.taxonomy import Skill, Taxonomy, TaxonomyError, validate
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "skills_small.toml"
@@ -78,3 +80,36 @@ def test_project_taxonomy_loads_and_finds_core_skills():
     extractor = SkillExtractor(load_taxonomy())
     found = skills_of(extractor, "Requirements: Python, PyTorch, SQL, Kubernetes, AWS and scikit-learn.")
     assert {"python", "pytorch", "sql", "kubernetes", "aws", "scikit-learn"} <= set(found)
+
+
+def test_hits_keep_their_line_and_place_when_many_postings_are_scanned_together(extractor):
+    # All lines of a batch are scanned as one text: every hit must map back to its own posting,
+    # line and offset, and a long name ending one line must not hide a name starting the next.
+    postings = pl.DataFrame({
+        "content_hash": ["a", "b", "c"],
+        "title": ["Engineer", "Analyst", "Engineer"],
+        "description_text": ["Requirements\n- scikit learn\nR and k8s", "Requirements\n- r is not R here: JavaScript", ""],
+    })
+    docs = postings.select(pl.concat_str(["title", "description_text"], separator="\n").alias("text")).with_row_index("doc")
+    hits = extractor._raw_hits(classify_lines(split_lines(docs)).filter(pl.col("candidate")))
+    got = sorted(hits.select("doc", "line_no", "skill", "pos", "matched").rows())
+    assert got == [
+        (0, 2, "scikit-learn", 2, "scikit learn"),
+        (0, 3, "kubernetes", 6, "k8s"),
+        (0, 3, "r", 0, "R"),
+        (1, 2, "javascript", 19, "JavaScript"),
+        (1, 2, "r", 11, "R"),
+    ]
+
+
+def test_phrase_patterns_lowercased_keep_their_escapes_and_meaning():
+    from flows.skills.extract import _lowercase_regex
+
+    assert _lowercase_regex(r"Deploy\s+(?:ML|AI)\S*\W[A-Z]\\B") == r"deploy\s+(?:ml|ai)\S*\W[a-z]\\b"
+    # Inline flags or named classes could change meaning when lowercased: left case-insensitive.
+    assert _lowercase_regex(r"(?-i:AI) models") is None
+    assert _lowercase_regex(r"\p{Lu}LM") is None
+    pattern = r"(?:ship|deploy)\w*\s+(?:ML|LLM)\s+models\s+to\s+Production"
+    lowered = re.compile(_lowercase_regex(pattern))
+    for line in ("We Deploy ML models to production", "shipping llm MODELS to PRODUCTION daily", "deploy AI models to production"):
+        assert bool(re.search(pattern, line, re.I)) == bool(lowered.search(line.lower())), line
