@@ -86,10 +86,30 @@ def test_family_is_found(extractor, line, expected):
     ("ai-coding-tools", "Use AI coding tools every day.", "AI coding tools or CAC (computer-assisted coding) software."),
     ("google-workspace", "Fluent in Gmail and Google Sheets.", "Email: someone@gmail.com"),
     ("microsoft-office", "Skilled in Word, Excel and Outlook.", "Outlook for the quarter is strong."),
+    ("iceberg", "Lakehouse tables in Iceberg and Parquet.", "Iceberg lettuce for the office salad bar."),
+    ("delta-lake", "Lakehouse formats (Delta, Parquet).", "Flights on Delta Airlines are covered."),
+    ("excel", "Pivot tables in Excel.", "Parse data formats: PDFs, Excel, emails."),
+    ("model-versioning", "Automate model training, deployment, versioning and monitoring.",
+     "Knowledge of ontology versioning."),
 ])
+
 def test_name_is_not_word(extractor, skill, as_skill, as_word):
     assert skill in found(extractor, as_skill)
     assert skill not in found(extractor, as_word)
+
+
+@pytest.mark.parametrize(("line", "expected", "absent"), [
+    ("Both OAuth2/OIDC and SAML.", {"oauth", "oidc", "saml"}, set()),
+    ("Deep knowledge of Linux internals and cgroups.", {"linux", "linux-kernel"}, set()),
+    ("Nginx and LuaJIT modules.", {"nginx", "lua"}, set()),
+    ("Workloads on FaaS platforms.", {"serverless"}, set()),
+    ("Terraform for infra-as-code.", {"terraform", "infrastructure-as-code"}, set()),
+    ("Comfortable with SQL/NoSQL databases.", {"relational-databases", "nosql"}, set()),
+    ("GPU capacity from Lambda Labs.", {"lambda-labs"}, {"aws-lambda"}),
+])
+def test_spellings_that_hide_a_skill(extractor, line, expected, absent):
+    hits = found(extractor, line)
+    assert expected <= hits and not absent & hits
 
 
 @pytest.mark.parametrize(("as_api_skill", "as_company_text"), [
