@@ -106,6 +106,8 @@ def test_name_is_not_word(extractor, skill, as_skill, as_word):
     ("Terraform for infra-as-code.", {"terraform", "infrastructure-as-code"}, set()),
     ("Comfortable with SQL/NoSQL databases.", {"relational-databases", "nosql"}, set()),
     ("GPU capacity from Lambda Labs.", {"lambda-labs"}, {"aws-lambda"}),
+    ("Operate battery energy storage systems.", set(), {"storage-systems"}),
+    ("Experience with GPU kernel development in CUDA.", {"cuda"}, {"linux-kernel"}),
 ])
 def test_spellings_that_hide_a_skill(extractor, line, expected, absent):
     hits = found(extractor, line)
