@@ -34,7 +34,7 @@ REQUIRED_STANCES = ("non-negotiable", "essential", "not-needed")
 STANCE_EMPHASIS = {"non-negotiable": 5, "essential": 4, "important": 3, "recommended": 2, "optional": 1, "not-needed": 0}
 SKILL_CATEGORIES = (
     "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
-    "practice", "concept", "math", "soft-skill", "certification",
+    "web", "business-software", "practice", "concept", "math", "soft-skill", "certification",
 )
 TOPICS = (*SKILL_CATEGORIES, "education", "experience", "salary", "role-mix", "other")
 # Subjects that are facets of a posting rather than skills (see 25_claims.sql, stg_claim_job_subjects).

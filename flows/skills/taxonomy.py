@@ -11,12 +11,14 @@ from pathlib import Path
 TAXONOMY_FILE = Path(__file__).resolve().parents[2] / "warehouse" / "reference" / "skills.toml"
 CATEGORIES = (
     "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
-    "practice", "concept", "math", "soft-skill", "certification",
+    "web", "business-software", "practice", "concept", "math", "soft-skill", "certification",
 )
 # Tools are named things (languages, libraries, platforms, databases, infrastructure); concepts
 # (methods, practices, math, soft skills) are often phrased rather than named. Certifications are
 # credentials, neither: they do not support an ambiguous alias on their line as a tool does.
-TOOL_CATEGORIES = ("language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra")
+TOOL_CATEGORIES = (
+    "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra", "web", "business-software",
+)
 CONCEPT_CATEGORIES = ("practice", "concept", "math", "soft-skill")
 _ID = re.compile(r"^[a-z0-9][a-z0-9.+#-]*$")
 

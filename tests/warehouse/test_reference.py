@@ -24,7 +24,7 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 CATEGORIES = {
     "language", "ml-library", "data-tool", "database", "cloud", "cloud-ml", "mlops", "infra",
-    "practice", "concept", "math", "soft-skill", "certification",
+    "web", "business-software", "practice", "concept", "math", "soft-skill", "certification",
 }
 SKILL_KEYS = {
     "id", "name", "category", "aliases", "aliases_cs", "parent", "patterns", "ambiguous", "cues", "veto",
@@ -32,7 +32,10 @@ SKILL_KEYS = {
 }
 # README "Tacit foundations": every maths area and soft skill is tacit; no named tool is.
 ALWAYS_TACIT = {"math", "soft-skill"}
-NEVER_TACIT = {"language", "ml-library", "cloud", "cloud-ml", "database", "infra", "mlops", "data-tool", "certification"}
+NEVER_TACIT = {
+    "language", "ml-library", "cloud", "cloud-ml", "database", "infra", "mlops", "data-tool", "web", "business-software",
+    "certification",
+}
 # README "Tacit foundations": the skills every ML-role job names by construction.
 POPULATION_SKILLS = {"artificial-intelligence", "machine-learning"}
 GUIDE_KEYS = {"doc", "title", "site", "year", "author"}
