@@ -106,6 +106,9 @@ def test_skill_mentions_store_the_years_stated_for_each_skill(tmp_path):
     load_extracted(tmp_path, [record(1, html=STATED.replace("</ul>", "<li>Experience with Kubernetes</li></ul>", 1))])
     stored = dict(q(tmp_path, "select skill, years from skill_mentions"))
     assert stored["python"] == 3 and stored["kubernetes"] is None
+    # ...and the public view users query shows them.
+    shown = dict(q(tmp_path, "select skill, years from posting_skills"))
+    assert shown["python"] == 3 and shown["kubernetes"] is None
 
 
 def test_text_salary_is_used_when_there_is_no_structured_salary(tmp_path):

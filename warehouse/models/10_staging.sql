@@ -1,6 +1,6 @@
 -- Staging: the current taxonomy's extractions, each posting's latest sighting, and its job.
 CREATE OR REPLACE VIEW stg_current_mentions AS
-SELECT m.content_hash, m.skill, m.level, m.evidence
+SELECT m.content_hash, m.skill, m.level, m.evidence, m.years
 FROM skill_mentions AS m
 WHERE m.taxonomy_version = (SELECT max(taxonomy_version) FROM ref_skills);
 

@@ -119,8 +119,9 @@ JOIN stg_current_mentions AS m USING (content_hash)
 JOIN stg_skill_ancestors AS a ON a.skill = m.skill
 GROUP BY s.week, j.canonical_id, a.ancestor;
 
+-- years: the years of experience the posting asks for with this skill ("3+ years of Python"), else NULL.
 CREATE OR REPLACE VIEW posting_skills AS
-SELECT p.posting_id, m.skill, r.category, m.level, m.evidence
+SELECT p.posting_id, m.skill, r.category, m.level, m.evidence, m.years
 FROM postings AS p
 JOIN stg_current_mentions AS m USING (content_hash)
 JOIN ref_skills AS r USING (skill);
