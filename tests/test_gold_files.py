@@ -39,3 +39,12 @@ def test_dedup_holdout_pairs_are_well_formed():
     assert len(pairs) >= 80
     assert all(r["label"] in ("0", "1") and r["left_id"] != r["right_id"] for r in pairs)
     assert len({frozenset((r["left_id"], r["right_id"])) for r in pairs}) == len(pairs)
+
+
+def test_missing_name_classes_are_two_readers_and_ties_count_against_coverage():
+    classes = rows("missing_class.csv")
+    assert len({r["name"] for r in classes}) == len(classes) > 0
+    for r in classes:
+        assert {r["class_a"], r["class_b"], r["class"]} <= {"skill", "domain", "other"}, r["name"]
+        # agreed: the readers' class; disagreed: 'skill', which keeps the name in coverage's denominator
+        assert r["class"] == (r["class_a"] if r["class_a"] == r["class_b"] else "skill"), r["name"]
