@@ -63,7 +63,8 @@ def normalize_postings(records: Iterable[Mapping[str, Any]], companies: Mapping[
 
 def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str], str]) -> tuple[Any, ...]:
     source, board, title = record["source"], record["board"], record["title"]
-    family = titles.role_family(title)
+    description_text = html_to_text(record.get("description_html"))
+    family = titles.role_family(title, description_text)
     period, currency = record.get("salary_period"), record.get("salary_currency")
     posted = dates.posted_at(record.get("posted_at_raw"))
     country, state = locations.place(record.get("location_raw"))
@@ -89,7 +90,7 @@ def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str]
         "salary_min_usd": salary.annual_usd(record.get("salary_min"), currency, period),
         "salary_max_usd": salary.annual_usd(record.get("salary_max"), currency, period),
         "description_html": record.get("description_html"),
-        "description_text": html_to_text(record.get("description_html")),
+        "description_text": description_text,
         "content_hash": content_hash(record),
         "period_raw": record.get("period_raw"),
         "period_month": dates.period_month(record.get("period_raw"), posted),
