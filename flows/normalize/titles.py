@@ -52,7 +52,7 @@ _ROLE_NOUN = (
 # The stricter nouns a bare "AI" needs: "AI Engineer" is ML engineering, "AI Learning Lead" is not.
 _ENGINEER_NOUN = (
     r"(?:engineers?|developers?|architects?|programmers?|swes?|sdes?|member of technical staff|mts|technical staff"
-    r"|tech(?:nical)? lead|cto|technical co-?founder|head of (?:technology|engineering))"
+    r"|tech(?:nical)? lead|cto|technical co-?founder|head of (?:technology|engineering)|engineering (?:manager|lead|leader)s?)"
 )
 
 # Work that mentions AI as the product or the customer's subject rather than the hire's craft: ML-related
@@ -60,8 +60,9 @@ _ENGINEER_NOUN = (
 _ADJACENT_WORK = _rx(
     r"\b(?:product (?:manager|management|lead|director|owner)s?|pms?|head of product|(?:product |ux |ui )?designers?"
     r"|design lead|solutions? (?:engineer|architect|consultant|lead|specialist)s?|sales engineers?|pre-?sales|post-?sales"
-    r"|deployment strategist|strategist|forward[- ]deployed|red[- ]team(?:er|ing)?|technical writers?|documentation"
-    r"|data engineers?|analytics|analysts?|due diligence|program managers?|evangelist|developer advocate|advocate)\b"
+    r"|(?:ai |ml |genai |deployment )strategists?|forward[- ]deployed|red[- ]team(?:er|ing)?|technical writers?|documentation"
+    r"|data engineers?|analytics|analysts?|due diligence|program managers?|evangelist|developer advocate|advocate"
+    r"|consultants?|security engineers?|security researchers?|(?:ai|ml|llm|model|agent) security)\b"
 )
 _ANALYTICS = _rx(r"\b(?:analytics|analysts?)\b")
 # Data engineers count as ML-related when the data feeds models or research.
@@ -74,7 +75,7 @@ _NOT_ML_JOB = _rx(
     r"\b(?:marketers?|account (?:executive|exec|manager)s?|recruit\w*|sourcers?|counsel|attorneys?|paralegals?|accountants?"
     r"|bdrs?|sdrs?|business development representatives?|people partners?|executive assistants?|editors?|(?<!technical )writers?"
     r"|trainers?|annotators?|tutors?|data labell?ers?|linguists?|translators?|voice talent"
-    r"|(?:support|success|customer|sales|field|implementation|onboarding|integrations?) engineers?"
+    r"|(?:support|success|customer|field|implementation|onboarding|integrations?) engineers?"
     r"|(?:ux|user|market|design|customer|qualitative) research(?:ers?)?)\b"
 )
 _NOT_ML_DEPARTMENT = _rx(
@@ -106,7 +107,7 @@ _NOT_MODEL_WORK = _rx(
 
 # --- rules --------------------------------------------------------------------------------------------
 
-_RESEARCH_ENGINEER = _rx(r"\bresearch\b.*\bengineers?\b|\bengineers?\b.*\bresearch(?:ers?)?\b")
+_RESEARCH_ENGINEER = _rx(r"\bresearch\b.*\bengineer(?:s|ing)?\b|\bengineers?\b.*\bresearch(?:ers?)?\b")
 # Research whose field is building models is ML engineering ("Researcher, Post-Training").
 _RESEARCH = _rx(r"\bresearch(?:ers?| scientists?| fellows?| residents?| residency| interns?| leads?| directors?)?\b")
 _RESEARCH_ROLE = _rx(r"\b(?:researchers?|research (?:scientists?|fellows?|residents?|residency|interns?|leads?))\b")
@@ -145,6 +146,7 @@ _AI_ENGINEER = _rx(
     rf"\b(?:{_AI_WORD}|genai|gen ai|generative ai|llm|applied ai|conversational ai|forward[- ]deployed ai)"
     rf"(?:\s*/\s*\w+)?\s+(?:software |backend |back-end |platform |systems |product |solutions )?{_ENGINEER_NOUN}\b"
 )
+_ENGINEER_NOUN_RX = _rx(rf"\b{_ENGINEER_NOUN}\b")
 _AI_ANYWHERE = _rx(rf"\b{_ENGINEER_NOUN}\b.*\b{_AI_WORD}\b|\b{_AI_WORD}\b.*\b{_ENGINEER_NOUN}\b")
 
 # A title that names no field: a generic technical role with only seniority, place or company around it.
@@ -214,8 +216,11 @@ def _engineering_family(title: str) -> str | None:
         return "mlops"
     if _ML_ENGINEER.search(title):
         fields = {m.group(0).lower() for m in _ML_FIELD_RX.finditer(title)}
-        only_llm = all(_LLM_WORK.fullmatch(f) for f in fields)
-        return "ai_engineer" if only_llm else "ml_engineer"
+        if not all(_LLM_WORK.fullmatch(f) for f in fields):
+            return "ml_engineer"
+        # LLM words alone ask for an engineering noun, as "AI" does: "GenAI Specialist" may be anything.
+        if _ENGINEER_NOUN_RX.search(title):
+            return "ai_engineer"
     if _AI_ENGINEER.search(title):
         return "ai_engineer"
     if _AI_ANYWHERE.search(title) and not _NOT_MODEL_WORK.search(title):
@@ -254,6 +259,8 @@ def role_family(title: str | None, description: str | None = None) -> str:
     if _DATA_SCIENTIST.search(title):
         return "data_scientist"
     if not _STRONG_ML_ROLE.search(title):
+        if _NOT_ML_JOB.search(title):
+            return "other"
         adjacent = _ADJACENT_WORK.search(title)
         if adjacent:
             if re.fullmatch(r"data engineers?", adjacent.group(0), re.I):
@@ -270,7 +277,7 @@ def role_family(title: str | None, description: str | None = None) -> str:
                 cues = _ML_WORK_CUE.findall(description[:DESCRIPTION_PREFIX_CHARS])
                 return "ai_adjacent" if len(cues) >= _DESCRIPTION_CUES_NEEDED else "other"
             return "other"
-        if _NOT_ML_JOB.search(title) or (_NOT_ML_DEPARTMENT.search(title) and not _ENGINEERING_TITLE.search(title)):
+        if _NOT_ML_DEPARTMENT.search(title) and not _ENGINEERING_TITLE.search(title):
             return "other"
         if _DATA_SCIENCE.search(title):
             return "data_scientist"

@@ -42,6 +42,9 @@ COMPANY_ONLY = "Quillworks is an AI-powered bookkeeping platform loved by small 
     ("Researcher: Model Architecture", "research_engineer"),
     ("Research Scientist, Post-Training", "research_engineer"),
     ("Researcher, Pretraining Data Mixtures", "research_engineer"),
+    ("Research Engineering Manager, Speech", "research_engineer"),
+    ("Senior Engineering Manager - AI", "ai_engineer"),
+    ("Engineering Manager, Agent Infrastructure", "ai_engineer"),
 ])
 def test_ml_engineering_titles(title, family):
     assert role_family(title) == family
@@ -62,6 +65,9 @@ def test_ml_engineering_titles(title, family):
     ("AI Red Team Engineer - Portuguese", "ai_adjacent"),
     ("Data Engineer, ML Training Data", "ai_adjacent"),
     ("Technical Writer, Machine Learning APIs", "ai_adjacent"),
+    ("AI Security Engineer", "ai_adjacent"),
+    ("AI Strategy Consultant", "ai_adjacent"),
+    ("AI Deployment Strategist", "ai_adjacent"),
 ])
 def test_ml_related_titles_are_ml_roles_but_not_ml_engineering(title, family):
     assert role_family(title) == family
@@ -79,6 +85,10 @@ def test_ml_related_titles_are_ml_roles_but_not_ml_engineering(title, family):
     "Business Operations Lead, AI",
     "AI Policy Manager",
     "UX Researcher, AI Assistant",
+    "GenAI Enablement Specialist",
+    "Head of Client Engagement, Gen AI",
+    "Operations Strategist, AI Data Services",
+    "AI Tutor and Strategist, Freelance",
     "Financial Analyst, AI Infrastructure Spend",
     # The AI is the product, not the craft: front-end, mobile and test work, product adjectives, company names.
     "Senior Full Stack Engineer | Agentic AI",
