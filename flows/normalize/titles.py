@@ -15,6 +15,7 @@ The families follow the labelling guide of the role gold set (benchmarks/gold/RE
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ML_ENGINEERING_FAMILIES = ("ml_engineer", "ai_engineer", "mlops", "applied_scientist", "research_engineer")
 ML_RELATED_FAMILIES = ("research", "data_scientist", "ai_adjacent")
@@ -26,7 +27,8 @@ _DESCRIPTION_CUES_NEEDED = 2
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    """Patterns are written in lower case and matched against lower-cased text (faster than re.I)."""
+    return re.compile(pattern)
 
 
 # --- vocabulary -------------------------------------------------------------------------------------
@@ -107,7 +109,8 @@ _NOT_MODEL_WORK = _rx(
 
 # --- rules --------------------------------------------------------------------------------------------
 
-_RESEARCH_ENGINEER = _rx(r"\bresearch\b.*\bengineer(?:s|ing)?\b|\bengineers?\b.*\bresearch(?:ers?)?\b")
+_RESEARCH_WORD = _rx(r"\bresearch")
+_ENGINEER_WORD = _rx(r"\bengineer(?:s|ing)?\b")
 # Research whose field is building models is ML engineering ("Researcher, Post-Training").
 _RESEARCH = _rx(r"\bresearch(?:ers?| scientists?| fellows?| residents?| residency| interns?| leads?| directors?)?\b")
 _RESEARCH_ROLE = _rx(r"\b(?:researchers?|research (?:scientists?|fellows?|residents?|residency|interns?|leads?))\b")
@@ -128,6 +131,7 @@ _STRONG_ML_ROLE = _rx(
     r"|\bresearch engineers?\b|\bapplied scientists?\b"
 )
 _FORWARD_DEPLOYED = _rx(r"\bforward[- ]deployed\b")
+_DATA_ENGINEER = _rx(r"data engineers?")
 _MLOPS = _rx(
     r"\b(?:ml|llm|ai|gen ?ai)[ -]?ops\b|\bmlops\b"
     r"|\b(?:ml|machine learning|ai|model|inference|training|gpu|deep learning) (?:platforms?|infrastructure|infra|systems? engineer"
@@ -135,19 +139,17 @@ _MLOPS = _rx(
     r"|(?<!causal )(?<!statistical )(?<!bayesian )\binference\b|\b(?:distributed |large[- ]scale )?training (?:engineer|infrastructure|platform|systems?)\b"
     r"|\bmodel serving\b|\bserving (?:engineer|infrastructure)\b"
 )
-_ML_ENGINEER = _rx(
-    rf"\b{_ML_FIELD}\b.*\b{_ROLE_NOUN}\b|\b{_ROLE_NOUN}\b.*\b{_ML_FIELD}\b|\bmachine learning\b|\bmle\b"
-    rf"|\b(?:vision-language |language |foundation |speech )?model engineer\b"
-)
-_LLM_WORK = _rx(r"\b(?:llms?|large language models?|gen ?ai|generative ai|rag|agents?|agentic|prompt)\b")
 _ML_FIELD_RX = _rx(rf"\b{_ML_FIELD}\b")
+_ROLE_NOUN_RX = _rx(rf"\b{_ROLE_NOUN}\b")
+_ML_ROLE_PHRASE = _rx(r"\bmachine learning\b|\bmle\b|\b(?:vision-language |language |foundation |speech )?model engineer\b")
+_LLM_WORK = _rx(r"\b(?:llms?|large language models?|gen ?ai|generative ai|rag|agents?|agentic|prompt)\b")
 # "AI Engineer", "LLM Developer", "Agent Engineer": the AI word right before the engineering noun.
 _AI_ENGINEER = _rx(
     rf"\b(?:{_AI_WORD}|genai|gen ai|generative ai|llm|applied ai|conversational ai|forward[- ]deployed ai)"
     rf"(?:\s*/\s*\w+)?\s+(?:software |backend |back-end |platform |systems |product |solutions )?{_ENGINEER_NOUN}\b"
 )
 _ENGINEER_NOUN_RX = _rx(rf"\b{_ENGINEER_NOUN}\b")
-_AI_ANYWHERE = _rx(rf"\b{_ENGINEER_NOUN}\b.*\b{_AI_WORD}\b|\b{_AI_WORD}\b.*\b{_ENGINEER_NOUN}\b")
+_AI_WORD_RX = _rx(rf"\b{_AI_WORD}\b")
 
 # A title that names no field: a generic technical role with only seniority, place or company around it.
 _GENERIC_ROLE = _rx(
@@ -192,19 +194,19 @@ _AI_CUE = _rx(rf"\b(?:{_ML_FIELD}|ai|artificial intelligence)\b")
 
 
 def _prepare(title: str) -> str:
-    """The title without company names and product adjectives, in one spacing."""
+    """The title in lower case and one spacing, without company names and product adjectives."""
     title = " ".join(title.split())
     segment = _TRAILING_SEGMENT.search(title)
     if segment:
         name = _COMPANY_AI.match(segment.group(1))
         if name and name.group(1).split()[0].lower() not in _AI_FIELD_ADJECTIVES:
             title = title[: segment.start()]
-    return _PRODUCT_ADJECTIVE.sub(" ", title)
+    return _PRODUCT_ADJECTIVE.sub(" ", title.lower())
 
 
 def _engineering_family(title: str) -> str | None:
     """ML-engineering family the title names, or None."""
-    if _RESEARCH_ENGINEER.search(title):
+    if _RESEARCH_WORD.search(title) and _ENGINEER_WORD.search(title):
         return "research_engineer"
     if _RESEARCH_ROLE.search(title) and _MODEL_BUILDING.search(title):
         return "research_engineer"
@@ -214,8 +216,8 @@ def _engineering_family(title: str) -> str | None:
         return None  # pure research: decided by the caller
     if _MLOPS.search(title):
         return "mlops"
-    if _ML_ENGINEER.search(title):
-        fields = {m.group(0).lower() for m in _ML_FIELD_RX.finditer(title)}
+    fields = {m.group(0) for m in _ML_FIELD_RX.finditer(title)}
+    if _ML_ROLE_PHRASE.search(title) or (fields and _ROLE_NOUN_RX.search(title)):
         if not all(_LLM_WORK.fullmatch(f) for f in fields):
             return "ml_engineer"
         # LLM words alone ask for an engineering noun, as "AI" does: "GenAI Specialist" may be anything.
@@ -223,7 +225,7 @@ def _engineering_family(title: str) -> str | None:
             return "ai_engineer"
     if _AI_ENGINEER.search(title):
         return "ai_engineer"
-    if _AI_ANYWHERE.search(title) and not _NOT_MODEL_WORK.search(title):
+    if _AI_WORD_RX.search(title) and _ENGINEER_NOUN_RX.search(title) and not _NOT_MODEL_WORK.search(title):
         return "ai_engineer"
     return None
 
@@ -239,15 +241,60 @@ def _is_silent(title: str) -> bool:
     head, *tails = _TAIL_SEPARATOR.split(head)
     if any(_NAMED_FIELD.search(part) for part in (*parts, *tails)):
         return False
-    return not _SILENT_RESIDUE.sub(" ", head.lower()).strip()
+    return not _SILENT_RESIDUE.sub(" ", head).strip()
 
 
-def _from_description(title: str, description: str) -> str:
-    opening = description[:DESCRIPTION_PREFIX_CHARS]
-    # Twice at least: one mention is as often the company's boilerplate or a nice-to-have as the job itself.
-    if len(_ML_WORK_CUE.findall(opening)) < _DESCRIPTION_CUES_NEEDED:
-        return "other"
-    return "ai_engineer" if _LLM_CUE.search(opening) else "ml_engineer"
+# Every ML rule above needs one of these substrings: titles with none (most of them) skip those rules.
+_ML_HINTS = (
+    "ml", "ai", "a.i", "artificial", "agent", "prompt", "rag", "gpt", "gemini", "claude", "llama", "copilot", "learn",
+    "vision", "nlp", "natural", "percept", "speech", "asr", "tts", "modal", "model", "diffusion", "foundation", "llm",
+    "gen", "train", "tun", "infer", "recommend", "recsys", "personali", "relevance", "ranking", "embedding", "ops",
+    "gpu", "rl", "cv", "research", "scien", "applied", "mle",
+)
+
+
+_ML_HINT = re.compile("|".join(map(re.escape, _ML_HINTS)))
+
+
+# What the title alone cannot settle: the description decides (see role_family).
+_ASK_SILENT, _ASK_RESEARCH, _ASK_FORWARD_DEPLOYED = "?silent", "?research", "?forward-deployed"
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_family(title: str) -> str:
+    """The family the title names, or one of the _ASK_* markers. Cached: a crawl sees the same titles weekly."""
+    title = _prepare(title)
+    hint = _ML_HINT.search(title) is not None
+    if hint and _DATA_SCIENTIST.search(title):
+        return "data_scientist"
+    if not (hint and _STRONG_ML_ROLE.search(title)):
+        if _NOT_ML_JOB.search(title):
+            return "other"
+        adjacent = _ADJACENT_WORK.search(title)
+        if adjacent:
+            ml = hint and (_DATA_FOR_ML if _DATA_ENGINEER.fullmatch(adjacent.group(0)) else _ML_MENTION).search(title)
+            if ml and _ANALYTICS.search(title):
+                # An analyst of "AI" may study the AI market; modelling work is named as ML.
+                return "data_scientist" if _ML_FIELD_RX.search(title) else "other"
+            if ml:
+                return "ai_adjacent"
+            if _FORWARD_DEPLOYED.search(title) and not _NAMED_FIELD.search(title):
+                return _ASK_FORWARD_DEPLOYED
+            return "other"
+        if _NOT_ML_DEPARTMENT.search(title) and not _ENGINEERING_TITLE.search(title):
+            return "other"
+        if hint and _DATA_SCIENCE.search(title):
+            return "data_scientist"
+    family = _engineering_family(title) if hint else None
+    if family:
+        return family
+    if hint and _RESEARCH_ROLE.search(title):
+        return "research" if _ML_MENTION.search(title) else _ASK_RESEARCH
+    return _ASK_SILENT if _is_silent(title) else "other"
+
+
+def _ml_work_cues(description: str) -> int:
+    return len(_ML_WORK_CUE.findall(description[:DESCRIPTION_PREFIX_CHARS].lower()))
 
 
 def role_family(title: str | None, description: str | None = None) -> str:
@@ -255,43 +302,23 @@ def role_family(title: str | None, description: str | None = None) -> str:
     ``DESCRIPTION_PREFIX_CHARS``, only when the title names no field ("Member of Technical Staff")."""
     if not title:
         return "other"
-    title = _prepare(title)
-    if _DATA_SCIENTIST.search(title):
-        return "data_scientist"
-    if not _STRONG_ML_ROLE.search(title):
-        if _NOT_ML_JOB.search(title):
-            return "other"
-        adjacent = _ADJACENT_WORK.search(title)
-        if adjacent:
-            if re.fullmatch(r"data engineers?", adjacent.group(0), re.I):
-                ml = _DATA_FOR_ML.search(title)
-            else:
-                ml = _ML_MENTION.search(title)
-            if ml and _ANALYTICS.search(title):
-                # An analyst of "AI" may study the AI market; modelling work is named as ML.
-                return "data_scientist" if _ML_FIELD_RX.search(title) else "other"
-            if ml:
-                return "ai_adjacent"
-            if description and _FORWARD_DEPLOYED.search(title) and not _NAMED_FIELD.search(title):
-                # A forward-deployed engineer places AI products at customers: ML-related, not ML engineering.
-                cues = _ML_WORK_CUE.findall(description[:DESCRIPTION_PREFIX_CHARS])
-                return "ai_adjacent" if len(cues) >= _DESCRIPTION_CUES_NEEDED else "other"
-            return "other"
-        if _NOT_ML_DEPARTMENT.search(title) and not _ENGINEERING_TITLE.search(title):
-            return "other"
-        if _DATA_SCIENCE.search(title):
-            return "data_scientist"
-    family = _engineering_family(title)
-    if family:
+    family = _title_family(title)
+    if not family.startswith("?"):
         return family
-    if _RESEARCH_ROLE.search(title):
+    if family == _ASK_RESEARCH:
         # Research in a field the title does not tie to ML: ML research when the description speaks of AI.
-        if _ML_MENTION.search(title) or not description:
+        if not description:
             return "research"
-        return "research" if _AI_CUE.search(description[:DESCRIPTION_PREFIX_CHARS]) else "other"
-    if description and _is_silent(title):
-        return _from_description(title, description)
-    return "other"
+        return "research" if _AI_CUE.search(description[:DESCRIPTION_PREFIX_CHARS].lower()) else "other"
+    if not description:
+        return "other"
+    # Twice at least: one mention is as often the company's boilerplate or a nice-to-have as the job itself.
+    if _ml_work_cues(description) < _DESCRIPTION_CUES_NEEDED:
+        return "other"
+    if family == _ASK_FORWARD_DEPLOYED:
+        # A forward-deployed engineer places AI products at customers: ML-related, not ML engineering.
+        return "ai_adjacent"
+    return "ai_engineer" if _LLM_CUE.search(description[:DESCRIPTION_PREFIX_CHARS].lower()) else "ml_engineer"
 
 
 def is_ml_role(family: str) -> bool:
