@@ -111,9 +111,8 @@ _NOT_MODEL_WORK = _rx(
 
 _RESEARCH_WORD = _rx(r"\bresearch")
 _ENGINEER_WORD = _rx(r"\bengineer(?:s|ing)?\b")
-# Research whose field is building models is ML engineering ("Researcher, Post-Training").
-_RESEARCH = _rx(r"\bresearch(?:ers?| scientists?| fellows?| residents?| residency| interns?| leads?| directors?)?\b")
 _RESEARCH_ROLE = _rx(r"\b(?:researchers?|research (?:scientists?|fellows?|residents?|residency|interns?|leads?))\b")
+# Research whose field is building models is ML engineering ("Researcher, Post-Training").
 _MODEL_BUILDING = _rx(
     r"\b(?:(?:pre|post|mid)[- ]?training|(?:model |distributed |large[- ]scale )?training|fine[- ]?tuning|model architectures?"
     r"|architectures?|inference|evals?|evaluations?|benchmark\w*|model efficiency|scaling)\b"
@@ -249,7 +248,7 @@ _ML_HINTS = (
     "ml", "ai", "a.i", "artificial", "agent", "prompt", "rag", "gpt", "gemini", "claude", "llama", "copilot", "learn",
     "vision", "nlp", "natural", "percept", "speech", "asr", "tts", "modal", "model", "diffusion", "foundation", "llm",
     "gen", "train", "tun", "infer", "recommend", "recsys", "personali", "relevance", "ranking", "embedding", "ops",
-    "gpu", "rl", "cv", "research", "scien", "applied", "mle",
+    "gpu", "rl", "cv", "research", "scien", "applied", "mle", "m.l", "serving",
 )
 
 
