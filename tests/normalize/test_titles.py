@@ -167,3 +167,14 @@ def test_member_of_technical_staff_is_not_a_staff_level():
     assert seniority("Member of Technical Staff") == "unspecified"
     assert seniority("Senior Member of Technical Staff") == "senior"
     assert seniority("Staff Machine Learning Engineer") == "staff"
+
+
+def test_normalize_postings_passes_the_description_to_the_role_rules():
+    from flows.normalize import normalize_postings
+
+    def record(source_id: str, html: str) -> dict:
+        return {"source": "greenhouse", "board": "quillworks", "source_id": source_id, "title": "Founding Engineer",
+                "description_html": html}
+
+    frame = normalize_postings([record("1", f"<p>{ML_WORK}</p>"), record("2", f"<p>{COMPANY_ONLY}</p>")])
+    assert frame.select("role_family", "is_ml_role").rows() == [("ai_engineer", True), ("other", False)]
