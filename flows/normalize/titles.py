@@ -54,13 +54,14 @@ _ROLE_NOUN = (
 # The stricter nouns a bare "AI" needs: "AI Engineer" is ML engineering, "AI Learning Lead" is not.
 _ENGINEER_NOUN = (
     r"(?:engineers?|developers?|architects?|programmers?|swes?|sdes?|member of technical staff|mts|technical staff"
-    r"|tech(?:nical)? lead|cto|technical co-?founder|head of (?:technology|engineering)|engineering (?:manager|lead|leader)s?)"
+    r"|tech(?:nical)? lead|cto|technical co-?founder|head of (?:technology|engineering)|engineering (?:manager|lead|leader)s?"
+    r"|(?:head|director|vp|vice president) of (?:applied )?(?:ai|artificial intelligence|genai|generative ai)|chief ai officer)"
 )
 
 # Work that mentions AI as the product or the customer's subject rather than the hire's craft: ML-related
 # (``ai_adjacent``) when the title names AI or ML, otherwise not ML at all.
 _ADJACENT_WORK = _rx(
-    r"\b(?:product (?:manager|management|lead|director|owner)s?|pms?|head of product|(?:product |ux |ui )?designers?"
+    r"\b(?:product (?:manager|management|lead|director|owner)s?|pms?|(?:head|director|vp) of (?:ai )?product|(?:product |ux |ui )?designers?"
     r"|design lead|solutions? (?:engineer|architect|consultant|lead|specialist)s?|sales engineers?|pre-?sales|post-?sales"
     r"|(?:ai |ml |genai |deployment )strategists?|forward[- ]deployed|red[- ]team(?:er|ing)?|technical writers?|documentation"
     r"|data engineers?|analytics|analysts?|due diligence|program managers?|evangelist|developer advocate|advocate"

@@ -45,6 +45,8 @@ COMPANY_ONLY = "Quillworks is an AI-powered bookkeeping platform loved by small 
     ("Research Engineering Manager, Speech", "research_engineer"),
     ("Senior Engineering Manager - AI", "ai_engineer"),
     ("Engineering Manager, Agent Infrastructure", "ai_engineer"),
+    ("Head of AI", "ai_engineer"),
+    ("Director of Applied AI", "ai_engineer"),
 ])
 def test_ml_engineering_titles(title, family):
     assert role_family(title) == family
@@ -68,6 +70,7 @@ def test_ml_engineering_titles(title, family):
     ("AI Security Engineer", "ai_adjacent"),
     ("AI Strategy Consultant", "ai_adjacent"),
     ("AI Deployment Strategist", "ai_adjacent"),
+    ("Head of AI Product", "ai_adjacent"),
 ])
 def test_ml_related_titles_are_ml_roles_but_not_ml_engineering(title, family):
     assert role_family(title) == family
@@ -89,6 +92,7 @@ def test_ml_related_titles_are_ml_roles_but_not_ml_engineering(title, family):
     "Head of Client Engagement, Gen AI",
     "Operations Strategist, AI Data Services",
     "AI Tutor and Strategist, Freelance",
+    "Head of AI Partnerships",
     "Financial Analyst, AI Infrastructure Spend",
     # The AI is the product, not the craft: front-end, mobile and test work, product adjectives, company names.
     "Senior Full Stack Engineer | Agentic AI",
