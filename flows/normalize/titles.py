@@ -251,8 +251,6 @@ _ML_HINTS = (
     "gen", "train", "tun", "infer", "recommend", "recsys", "personali", "relevance", "ranking", "embedding", "ops",
     "gpu", "rl", "cv", "research", "scien", "applied", "mle", "m.l", "serving",
 )
-
-
 _ML_HINT = re.compile("|".join(map(re.escape, _ML_HINTS)))
 
 
@@ -293,10 +291,6 @@ def _title_family(title: str) -> str:
     return _ASK_SILENT if _is_silent(title) else "other"
 
 
-def _ml_work_cues(description: str) -> int:
-    return len(_ML_WORK_CUE.findall(description[:DESCRIPTION_PREFIX_CHARS].lower()))
-
-
 def role_family(title: str | None, description: str | None = None) -> str:
     """The role family of a posting. ``description`` (its plain text) is read, up to
     ``DESCRIPTION_PREFIX_CHARS``, only when the title names no field ("Member of Technical Staff")."""
@@ -305,20 +299,18 @@ def role_family(title: str | None, description: str | None = None) -> str:
     family = _title_family(title)
     if not family.startswith("?"):
         return family
+    opening = (description or "")[:DESCRIPTION_PREFIX_CHARS].lower()
     if family == _ASK_RESEARCH:
-        # Research in a field the title does not tie to ML: ML research when the description speaks of AI.
-        if not description:
-            return "research"
-        return "research" if _AI_CUE.search(description[:DESCRIPTION_PREFIX_CHARS].lower()) else "other"
-    if not description:
-        return "other"
+        # Research in a field the title does not tie to ML: ML research when the description speaks of AI
+        # (and, with no description, the title's word for it).
+        return "research" if not opening or _AI_CUE.search(opening) else "other"
     # Twice at least: one mention is as often the company's boilerplate or a nice-to-have as the job itself.
-    if _ml_work_cues(description) < _DESCRIPTION_CUES_NEEDED:
+    if len(_ML_WORK_CUE.findall(opening)) < _DESCRIPTION_CUES_NEEDED:
         return "other"
     if family == _ASK_FORWARD_DEPLOYED:
         # A forward-deployed engineer places AI products at customers: ML-related, not ML engineering.
         return "ai_adjacent"
-    return "ai_engineer" if _LLM_CUE.search(description[:DESCRIPTION_PREFIX_CHARS].lower()) else "ml_engineer"
+    return "ai_engineer" if _LLM_CUE.search(opening) else "ml_engineer"
 
 
 def is_ml_role(family: str) -> bool:
