@@ -9,8 +9,8 @@ The rows are split into dev and test **by company** (a hash of the company name)
 scored, never tuned on.
 
 Prints, per split: the readers' agreement, ``is_ml_role`` recall on core and on core + adjacent and its
-precision on core + adjacent, the ML-engineering families' precision and recall against core titles,
-and the confusion table of gold class against predicted kind.
+precision on core + adjacent, the ML-engineering families' (``titles.ML_ENGINEERING_FAMILIES``) precision and
+recall against core titles, and the confusion table of gold class against predicted kind.
 
 Usage::
 
@@ -27,9 +27,9 @@ from pathlib import Path
 
 from corpus import DEFAULT_CORPUS, ROOT, load_corpus  # benchmarks/corpus.py
 
+from flows.normalize.titles import ML_ENGINEERING_FAMILIES
+
 TITLES = ROOT / "benchmarks" / "gold" / "titles.csv"
-# The families that are ML engineering (issue #13's target: P and R >= 0.95 against core titles).
-ML_ENGINEERING = ("ml_engineer", "ai_engineer", "mlops", "applied_scientist")
 KINDS = ("ML engineering", "other ML role", "not ML")
 
 
@@ -39,7 +39,7 @@ def read_titles(path: Path = TITLES) -> list[dict[str, str]]:
 
 
 def predicted_kind(is_ml_role: bool, family: str | None) -> str:
-    if is_ml_role and family in ML_ENGINEERING:
+    if is_ml_role and family in ML_ENGINEERING_FAMILIES:
         return "ML engineering"
     return "other ML role" if is_ml_role else "not ML"
 

@@ -39,16 +39,20 @@ SKILL_CATEGORIES = (
 TOPICS = (*SKILL_CATEGORIES, "education", "experience", "salary", "role-mix", "other")
 # Subjects that are facets of a posting rather than skills (see 25_claims.sql, stg_claim_job_subjects).
 DEGREE_FIELDS = ("cs", "math", "statistics", "physics", "engineering", "data-science", "quantitative")
+# flows/normalize/titles.py's families but "other" (a copy: see tests/warehouse/test_reference.py).
+ROLE_FAMILIES = (
+    "ml_engineer", "mlops", "research", "applied_scientist", "data_scientist", "ai_engineer", "research_engineer", "ai_adjacent",
+)
 SHARE_FACETS = (
     "degree:any", "degree:master+", "degree:phd", "degree:none",
     *(f"degree_field:{field}" for field in DEGREE_FIELDS),
     "cert:any", "foundation:math", "foundation:quantitative",
     "remote:remote", "remote:hybrid", "remote:onsite",
-    "role:ml_engineer", "role:mlops", "role:research", "role:applied_scientist", "role:data_scientist", "role:ai_engineer",
+    *(f"role:{family}" for family in ROLE_FAMILIES),
 )
 FIGURE_FACETS = ("salary", "years")  # numeric: median tests only
-ROLE_FAMILIES = ("ml_engineer", "mlops", "research", "applied_scientist", "data_scientist", "ai_engineer")
-# The jobs a claim is tested on unless its segment names roles: the guides speak of ML engineers.
+# The jobs a claim is tested on unless its segment names roles: the guides speak of ML engineers. Narrower
+# than titles.ML_ENGINEERING_FAMILIES, which also counts applied scientists and research engineers.
 ML_ENGINEER_ROLES = ("ml_engineer", "ai_engineer", "mlops")
 SEGMENT_FIELDS = {
     "role": (*ROLE_FAMILIES, "any"),

@@ -201,10 +201,12 @@ def test_corpus_replay_loads_every_posting_of_every_source(corpus_replay):
                         and (select bool_and(k.kind = 'tacit') from stg_claim_subject_kinds as k where k.claim_id = s.claim_id)""")[0][0] == 0
     assert q(home, "select count(*) from claim_points")[0][0] == n_points
     assert f"{n_points} points ({n_claims} claims)" in page
-    # Issue #12: one remote role reposted per location or language is one job. BJAK posted 94 of the
-    # week's ML-role postings, mostly such reposts; "Founding AI Engineer" alone in 14 locations.
+    # Issue #12: one remote role reposted per location or language is one job. Most of BJAK's ML-role
+    # postings are such reposts ("Founding AI Engineer" alone in 14 locations): they fold into at most a
+    # third as many jobs, however many of its titles the role rules count as ML roles.
     [(bjak,)] = q(home, "select count(*) from jobs_weekly where company = 'BJAK' and is_ml_role and week = (select max(week) from jobs_weekly)")
-    assert bjak <= 30
+    [(bjak_postings,)] = q(home, "select count(*) from postings where company = 'BJAK' and is_ml_role")
+    assert 0 < bjak and 3 * bjak <= bjak_postings, (bjak, bjak_postings)
     [(posts, jobs)] = q(home, "select count(*), count(distinct canonical_id) from postings where company = 'BJAK' and title like 'Founding AI Engineer%'")
     assert posts >= 3 * jobs
     assert sorted(r for (r,) in q(home, "select alignment_rank from guide_alignment")) == [1, 2, 3, 4, 5]
