@@ -94,7 +94,6 @@ class _Parsers:
 def _normalize_one(record: Mapping[str, Any], companies: Mapping[tuple[str, str], str], parse: _Parsers,
                    description_text: str) -> tuple[Any, ...]:
     source, board, title = record["source"], record["board"], record["title"]
-    description_text = html_to_text(record.get("description_html"))
     family = titles.role_family(title, description_text)
     period, currency = record.get("salary_period"), record.get("salary_currency")
     posted = parse.posted_at(record.get("posted_at_raw"))
