@@ -27,7 +27,7 @@ from pathlib import Path
 
 from corpus import DEFAULT_CORPUS, ROOT, load_corpus  # benchmarks/corpus.py
 
-from flows.normalize.titles import ML_ENGINEERING_FAMILIES
+from flows.normalize.titles import ML_ENGINEERING_FAMILIES, is_ml_role, role_family
 
 TITLES = ROOT / "benchmarks" / "gold" / "titles.csv"
 KINDS = ("ML engineering", "other ML role", "not ML")
@@ -83,9 +83,14 @@ def main() -> int:
         print(f"corpus not found at {args.corpus}: nothing to measure (pass --corpus)", file=sys.stderr)
         return 2
     rows = read_titles(args.titles)
-    frame = load_corpus(args.corpus, ("posting_id", "title", "is_ml_role", "role_family"))
+    frame = load_corpus(args.corpus, ("posting_id", "title", "is_ml_role", "role_family", "description_text"))
     predicted = {pid: (bool(ml), family, title or "")
                  for pid, ml, family, title in frame.select("posting_id", "is_ml_role", "role_family", "title").iter_rows()}
+    # The description read where the title is silent: measured beside the pipeline, which does not use it.
+    with_description = {}
+    for pid, title, text in frame.select("posting_id", "title", "description_text").iter_rows():
+        family = role_family(title, text)
+        with_description[pid] = (is_ml_role(family), family, title or "")
     missing = [r["posting_id"] for r in rows if r["posting_id"] not in predicted]
     if missing:
         print(f"{len(missing)} labelled postings are not in the corpus (left out): {missing[:5]}")
@@ -95,6 +100,11 @@ def main() -> int:
         for key in ("is_ml_role recall, core", "is_ml_role recall, core + adjacent", "is_ml_role precision, core + adjacent",
                     "ML-engineering families precision vs core", "ML-engineering families recall vs core"):
             print(f"  {key:<45} {s[key]}")
+        d = score([r for r in rows if r["split"] == split], with_description)
+        print("  with the description where the title is silent (measured, not used by the pipeline):")
+        for key in ("is_ml_role recall, core + adjacent", "is_ml_role precision, core + adjacent",
+                    "ML-engineering families precision vs core", "ML-engineering families recall vs core"):
+            print(f"    {key:<43} {d[key]}")
         print("  " + "gold / predicted".ljust(12) + "".join(f"{k:>16}" for k in KINDS))
         for gold in ("core", "adjacent", "not"):
             print(f"  {gold:<12}" + "".join(f"{s['confusion'][(gold, k)]:>16}" for k in KINDS))

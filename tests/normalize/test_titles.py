@@ -173,12 +173,15 @@ def test_member_of_technical_staff_is_not_a_staff_level():
     assert seniority("Staff Machine Learning Engineer") == "staff"
 
 
-def test_normalize_postings_passes_the_description_to_the_role_rules():
+def test_normalize_postings_classifies_roles_from_the_title_alone():
+    # The description rule raised the dev half and lowered the held-out test half (benchmarks/bench_roles.py
+    # prints both), so the pipeline does not use it: a silent title stays unclassified whatever its text.
     from flows.normalize import normalize_postings
 
-    def record(source_id: str, html: str) -> dict:
-        return {"source": "greenhouse", "board": "quillworks", "source_id": source_id, "title": "Founding Engineer",
+    def record(source_id: str, title: str, html: str) -> dict:
+        return {"source": "greenhouse", "board": "quillworks", "source_id": source_id, "title": title,
                 "description_html": html}
 
-    frame = normalize_postings([record("1", f"<p>{ML_WORK}</p>"), record("2", f"<p>{COMPANY_ONLY}</p>")])
-    assert frame.select("role_family", "is_ml_role").rows() == [("ai_engineer", True), ("other", False)]
+    frame = normalize_postings([record("1", "Founding Engineer", f"<p>{ML_WORK}</p>"),
+                                record("2", "Inference Engineer", f"<p>{COMPANY_ONLY}</p>")])
+    assert frame.select("role_family", "is_ml_role").rows() == [("other", False), ("mlops", True)]
