@@ -114,6 +114,7 @@ CASES = [
     ("ux-design", "Own UI/UX design for the console.", "Work with UX designers on the console."),
     ("user-research", "Run user research and usability testing.", "Research on user behaviour in recommender systems."),
     ("data-lineage", "Track data lineage across the warehouse.", "Lineage of the founding team."),
+    ("data-lineage", "Own metadata, lineage and data contracts.", "A family lineage going back centuries."),
     ("analytics-engineering", "Strong analytics engineering skills with dbt.", "Analytics for the engineering org."),
     ("vulnerability-management", "Drive vulnerability remediation and penetration testing.", "Show vulnerability in feedback sessions."),
     ("security-operations", "Build threat detection and response pipelines.", "Sr. Employee Relations Partner (Non-Investigations)"),
@@ -146,6 +147,8 @@ def test_names_that_contain_another_skill_leave_it_counted(extractor):
     assert {"llm-routing", "llm"} <= found(extractor, "Own our LLM gateway.")
     assert {"model-training", "deep-learning"} <= found(extractor, "Experience training deep learning models.")
     assert {"3d-vision", "computer-vision"} <= found(extractor, "Background in 3D computer vision.")
+    assert {"intent-classification", "classification"} <= found(extractor, "Build intent classification models.")
+    assert {"quality-assurance", "testing"} <= found(extractor, "Own manual testing before releases.")
 
 
 @pytest.mark.parametrize(("skill", "phrase"), [
