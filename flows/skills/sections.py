@@ -98,11 +98,28 @@ _ROLE_TALK = (
 # software for ...", "Founded in 2019", "We offer: ..."): no candidate line unless it also talks about
 # the role or the reader. Case-sensitive: a company opens with its capitalised name.
 _COMPANY_TALK = (
-    r"(?-u)^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}|We|We're|We are)\s+(?:is|are|was|were)\s+(?:an?|the|one of)\s"
-    r"|^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3})\s+(?:builds|provides|helps|develops|makes|enables|creates|powers|empowers|offers"
+    r"(?-u)^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}(?:\s+\([\x20-\x28\x2A-\x7E]{1,60}\))?|We|We're|We are)\s+(?:is|are|was|were)\s+(?:an?|the|one of)\s"
+    r"|^(?:[A-Z][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){0,3}(?:\s+\([\x20-\x28\x2A-\x7E]{1,60}\))?)\s+(?:builds|provides|helps|develops|makes|enables|creates|powers|empowers|offers"
     r"|delivers|was founded|is building|is transforming|is revolutionizing|is redefining|is reinventing|is on a mission)\b"
     r"|^(?:Founded|Backed|Headquartered)\s+(?:in|by)\b|^(?:Our|OUR)\s+(?:mission|vision|investors|customers)\b|^(?:We|WE)\s+(?:Offer|offer|OFFER)\b"
 )
+# A post offering oneself for work, not a job ("SEEKING WORK | Remote | Python, Go", "SEEKING | ML
+# Engineer | Berlin" in an HN "Who is hiring?" thread, whose header shape is "Company | Role | Place"):
+# its skills are the writer's, not a job's, so none of its lines count. "SEEKING FREELANCER" is a
+# company looking for someone, and "Seeking an ML engineer to ..." a hiring sentence: both stay.
+_SEEKER_HEADER = (
+    r"(?i-u)^[\s*#>\[(-]*(?:seeking work|for hire|available for (?:work|hire)|looking for work|open to work)\b"
+    r"|^[\s*#>\[(-]*seeking\s*[|:]"
+)
+# A list of what the company has shipped ("Some things we've launched recently:" followed by
+# items): product news, not requirements. Only the list items under such a line are dropped;
+# "We've built our stack on:" is a stack list and stays.
+_SHOWCASE_INTRO = (
+    r"(?i-u)(?:\bwe(?:'ve| have)?|\bwe've)\s+(?:recently\s+|just\s+)?(?:shipped|launched|released|announced|open[- ]sourced)\b"
+    r"|\b(?:things|projects|products)\s+(?:that\s+)?we(?:'ve| have)?\s+(?:recently\s+)?built\b"
+)
+_LIST_ITEM = r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s"
+_APOSTROPHES = "[\u2018\u2019`]"
 _PREFERRED_LINE = (
     r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
@@ -178,6 +195,7 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         pl.col("section").is_in(CANDIDATE_SECTIONS) & heading_counts
     ) | ((pl.col("section") == "intro") & ~pl.col("_has_role_headings"))
     frame = frame.with_columns(in_candidate_section.alias("_counts"))
+    frame = frame.with_columns((_seeker_post() | _showcase_item()).alias("_not_a_job"))
     # Line-level tests run only where they can change the answer.
     maybe = frame.filter(pl.col("_counts") | (pl.col("section") == "intro"))
     maybe = maybe.select(
@@ -186,6 +204,7 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
             ((pl.col("_counts") & ~((pl.col("section") == "intro") & pl.col("line").str.contains(_COMPANY_TALK)))
              | pl.col("line").str.contains(_ROLE_TALK))
             & ~pl.col("line").str.contains(_BOILERPLATE)
+            & ~pl.col("_not_a_job")
         ).alias("candidate"),
     ).filter(pl.col("candidate"))
     maybe = maybe.join(frame.select("doc", "line_no", "line", "section"), on=["doc", "line_no"], how="left").select(
@@ -197,6 +216,23 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "line", "section",
         pl.col("candidate").fill_null(False), pl.col("preferred").fill_null(False),
     )
+
+
+def _seeker_post() -> pl.Expr:
+    """Every line of a post whose header (title or first lines) offers the writer for work."""
+    header = (pl.col("line_no") <= 2) & pl.col("line").str.contains(_SEEKER_HEADER)
+    return header.any().over("doc")
+
+
+def _showcase_item() -> pl.Expr:
+    """List items under a line announcing what the company shipped, up to the first non-item line."""
+    item = pl.col("line").str.contains(_LIST_ITEM)
+    run = (~item).cast(pl.UInt32).cum_sum().over("doc")
+    opener = (
+        ~item & pl.col("line").str.strip_chars_end().str.ends_with(":")
+        & pl.col("line").str.replace_all(_APOSTROPHES, "'").str.contains(_SHOWCASE_INTRO)
+    )
+    return item & opener.any().over("doc", run)
 
 
 def _line_head(line: pl.Expr) -> pl.Expr:

@@ -132,3 +132,50 @@ def test_company_sentences_in_an_intro_do_not_count():
     found = {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
     assert {"pytorch", "terraform"} <= found
     assert not {"kubernetes", "snowflake", "airflow", "tableau"} & found
+
+
+def _skills(text):
+    return {s for s, _, _ in SkillExtractor(load_taxonomy()).extract_text(text)}
+
+
+@pytest.mark.parametrize("header", [
+    "SEEKING WORK | Remote | Lisbon", "Seeking work - remote, EU time zones", "SEEKING | Data Engineer | Lyon → Remote |",
+    "FOR HIRE: backend developer", "Available for work | Remote",
+])
+def test_a_post_offering_oneself_for_work_gives_no_skills(header):
+    post = f"Data Engineer\n{header}\nSix years of Python, Airflow and Snowflake; Docker/K8s.\nResume: on request"
+    assert _skills(post) == set()
+
+
+@pytest.mark.parametrize("header", [
+    "SEEKING FREELANCER | Acme | Remote",  # a company looking for someone
+    "Acme | Data Engineer | Remote",
+])
+def test_a_hiring_post_still_counts(header):
+    post = f"Data Engineer\n{header}\nSix years of Python, Airflow and Snowflake; Docker/K8s."
+    assert {"python", "airflow", "snowflake", "docker", "kubernetes"} <= _skills(post)
+
+
+def test_seeking_as_a_hiring_word_is_not_a_seeker_post():
+    assert "python" in _skills("Data Engineer\nSeeking a data engineer to build pipelines in Python.")
+    # The word only counts in the header: a line further down says nothing about the post.
+    assert "python" in _skills("Data Engineer\nAcme | Data Engineer | Remote\nWe need Python.\nLooking for work? Apply:")
+
+
+def test_a_list_of_what_the_company_shipped_is_not_a_requirement():
+    post = ("ML Engineer\nAcme | ML Engineer | Remote\nHere are a few things we’ve shipped recently:\n"
+            "1. a Rust CLI for Ollama users\n- a Redis-backed cache\nWe need:\n- Python and Kubernetes")
+    found = _skills(post)
+    assert {"python", "kubernetes"} <= found and not {"rust", "ollama", "redis"} & found
+
+
+def test_a_stack_list_under_we_built_stays():
+    # "built" alone says what the stack is, not what the company launched.
+    post = "ML Engineer\nAcme | ML Engineer | Remote\nWe've built our platform on:\n- Rust and Redis"
+    assert {"rust", "redis"} <= _skills(post)
+
+
+def test_company_sentence_with_a_bracketed_aside_is_company_talk():
+    post = "Engineer\nAcme Labs (the makers of PyTorch Lightning) is building tools for teams.\nThe Stack:\nPython"
+    found = _skills(post)
+    assert "python" in found and "pytorch-lightning" not in found
