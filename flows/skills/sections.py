@@ -77,7 +77,10 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                          r"|^(?:our |the )?tech(?:nology|nical)? stack|^our (?:tech|stack|tools|technology)\b|^tools\b|^technologies"
                          r"|^why this role|^projects?$|^impact$|^what you'll learn|^the mission\b|^mission\b|^responsibility"
                          # "As a Member of Technical Staff, you will:"
-                         r"|^as an? .*\byou(?:'ll| will)(?: be)?$|^in this (?:position|job)\b"),
+                         r"|^as an? .*\byou(?:'ll| will)(?: be)?$|^in this (?:position|job)\b"
+                         # "Projects you'll work on:", "We work across several domains:", "We're hiring for:"
+                         r"|^(?:(?:the|some|example|sample) )?projects? (?:you|that you)\b|^(?:we|you(?:'ll| will)?) (?:work|could work) (?:across|on|in)\b"
+                         r"|^we(?:'re| are) (?:hiring|seeking|searching)\b"),
     ("company", r"^about\b|^who (?:we are|are we)|^our (?:story|mission|company|culture|values|team|vision|approach|investors"
                 r"|product|customers|principles|benefits)|^(?:the )?company\b|^meet\b|^what we do|^why\b|^how we work"
                 r"|^what we value|.* in the news$|^what sets|^join us|^we are\b|^we're\b|^community$|^growth and future"
@@ -120,6 +123,12 @@ _SHOWCASE_INTRO = (
 )
 _LIST_ITEM = r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s"
 _APOSTROPHES = "[\u2018\u2019`]"
+# How to apply, wherever it sits ("Apply at jobs@acme.com with your GitHub", "To apply, send your CV"):
+# the links and profiles it asks for are not skills. "Apply ML to ranking" is a responsibility.
+_HOW_TO_APPLY = (
+    r"(?i-u)^[\s*#>(-]*(?:to apply\b|apply (?:at|here|now|via|through|online|by email|by emailing|with)\b|apply\s*:"
+    r"|(?:e-?mail|send) (?:us )?(?:your (?:cv|resume|resume)|a (?:cv|resume)))"
+)
 _PREFERRED_LINE = (
     r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
@@ -195,7 +204,9 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         pl.col("section").is_in(CANDIDATE_SECTIONS) & heading_counts
     ) | ((pl.col("section") == "intro") & ~pl.col("_has_role_headings"))
     frame = frame.with_columns(in_candidate_section.alias("_counts"))
-    frame = frame.with_columns((_seeker_post() | _showcase_item()).alias("_not_a_job"))
+    frame = frame.with_columns(
+        (_seeker_post() | _showcase_item() | pl.col("line").str.contains(_HOW_TO_APPLY)).alias("_not_a_job")
+    )
     # Line-level tests run only where they can change the answer.
     maybe = frame.filter(pl.col("_counts") | (pl.col("section") == "intro"))
     maybe = maybe.select(

@@ -38,6 +38,9 @@ def sections_of(text):
     ("You will have a head start if you have:", "preferred"), ("What will make you stand out:", "preferred"),
     ("Bonus points if you have:", "preferred"), ("You might thrive in this role if you:", "requirements"),
     ("UK Benefits:", "benefits"), ("Health & Wellness Perks", "benefits"),
+    ("Projects you'll work on:", "responsibilities"), ("We work across several domains:", "responsibilities"),
+    ("We are hiring across several roles:", "responsibilities"), ("We're hiring!", "responsibilities"),
+    ("We are a team of engineers", "company"), ("Why you should join Acme?", "company"),
 ])
 def test_heading_kinds(heading, kind):
     assert heading_kind(heading) == kind
@@ -179,3 +182,11 @@ def test_company_sentence_with_a_bracketed_aside_is_company_talk():
     post = "Engineer\nAcme Labs (the makers of PyTorch Lightning) is building tools for teams.\nThe Stack:\nPython"
     found = _skills(post)
     assert "python" in found and "pytorch-lightning" not in found
+
+
+def test_how_to_apply_is_not_a_requirement():
+    post = "Engineer\nAcme | Engineer | Remote\nYou know Python.\nApply at jobs@acme.example with your resume and GitHub."
+    found = _skills(post)
+    assert "python" in found and "github" not in found
+    # A responsibility that opens with "Apply" stays.
+    assert "pytorch" in _skills("Engineer\nAcme | Engineer | Remote\nApply deep learning to search ranking, in PyTorch, at scale.")
