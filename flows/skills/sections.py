@@ -59,7 +59,7 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                   r"|.*\b(?:is|are) (?:an? )?(?:advantage|plus|bonus)\b|.*\b(?:head|fast|quick|running) start\b"
                   r"|.*\bstand out\b|.*\bset you apart\b|.*\b(?:bonus|extra) points?\b)"),
     ("requirements", r"^(?:(?:minimum|basic|required|key|core|essential|must[- ]have|technical|desired|relevant) )?(?:requirements|qualifications|skills|experience)(?: (?:and|&) [a-z]+)?(?: \([^)]*\))?$"
-                     r"|^what (?:you(?:'ll| will)? (?:need|bring|have)|we(?:'re| are)? looking for|we look for|you have|makes you)"
+                     r"|^what (?:you(?:'ll| will)? (?:need|bring|have)|(?:are )?we(?:'re| are)? looking for|we look for|you have|makes you)"
                      r"|^who (?:you are|we're looking for|we are looking for|you might be)|^about you\b|^you(?:'ll| will)? thrive"
                      r"|^you (?:have|bring|are|might be|may be|should have|could be)$|^(?:your )?dna$|^ideal (?:candidate|profile)|^(?:the )?ideal candidate"
                      r"|^your (?:profile|background|skills|experience|qualifications|toolkit)|^qualities|^traits|^is this you"
@@ -86,6 +86,8 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                 r"|^what we value|.* in the news$|^what sets|^join us|^we are\b|^we're\b|^community$|^growth and future"
                 r"|^backed by|^funding|^investors|^culture"),
 )
+# Headings that continue a company section they follow (see classify_lines).
+_INHERITING_HEADINGS = ("mission", "the mission", "team", "the team", "the impact", "impact")
 # Sentences that are legal boilerplate wherever they appear.
 _BOILERPLATE = (
     r"(?i-u)equal (?:employment )?opportunity|without regard to|protected veteran|sexual orientation|gender identity"
@@ -185,6 +187,12 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     for name, pattern in reversed(_HEADING_KINDS):  # the first pattern in order wins
         kind = pl.when(pl.col("_key").str.contains(pattern)).then(pl.lit(name)).otherwise(kind)
     headings = shaped.select("doc", "line_no", "_key", kind.alias("_heading")).filter(pl.col("_heading").is_not_null())
+    # A bare "Mission" or "The team" right after "About us" goes on about the company; elsewhere it is
+    # the role's ("The mission" of the job).
+    headings = headings.with_columns(
+        pl.when(pl.col("_key").is_in(_INHERITING_HEADINGS) & (pl.col("_heading").shift(1).over("doc") == "company"))
+        .then(pl.lit("company")).otherwise(pl.col("_heading")).alias("_heading")
+    )
     # "Ideally you'd have:" as a posting's only list of qualifications is its requirements list.
     headings = headings.with_columns(
         pl.when((pl.col("_heading") == "preferred") & pl.col("_key").str.starts_with("ideally")

@@ -190,3 +190,15 @@ def test_how_to_apply_is_not_a_requirement():
     assert "python" in found and "github" not in found
     # A responsibility that opens with "Apply" stays.
     assert "pytorch" in _skills("Engineer\nAcme | Engineer | Remote\nApply deep learning to search ranking, in PyTorch, at scale.")
+
+
+def test_a_bare_mission_heading_after_about_us_is_still_the_company():
+    post = ("Engineer\nWho are we?\nMission\nAcme plugs into Git and Slack for data teams.\n"
+            "What are we looking for?\nPython and SQL.")
+    found = _skills(post)
+    assert {"python", "sql"} <= found and not {"git", "slack"} & found
+
+
+def test_a_mission_heading_elsewhere_is_the_roles():
+    post = "Engineer\nAbout the role\nYou will ship features.\nMission\nAutomate our Git workflows."
+    assert "git" in _skills(post)
