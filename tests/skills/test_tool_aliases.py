@@ -1,0 +1,34 @@
+"""Tool names that are also words or other products' names: counted only where they are the tool.
+Made-up lines."""
+
+import pytest
+
+from flows.skills import SkillExtractor, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return SkillExtractor(load_taxonomy())
+
+
+def found(extractor, text):
+    return {skill for skill, _, _ in extractor.extract_text(f"Engineer\n{text}")}
+
+
+@pytest.mark.parametrize(("skill", "as_tool", "not_the_tool"), [
+    ("hashicorp-vault", "Secrets in Vault, deploys with Terraform.", "Azure Functions, Key Vault and Terraform."),
+    ("hashicorp-vault", "Security: Keycloak, OPA and Vault.", "Document management in Veeva Vault and Salesforce."),
+    ("hf-accelerate", "Distributed training with PyTorch, DeepSpeed or Accelerate.", "Accelerate training runs with PyTorch."),
+])
+def test_ambiguous_tool_names(extractor, skill, as_tool, not_the_tool):
+    assert skill in found(extractor, as_tool)
+    assert skill not in found(extractor, not_the_tool)
+
+
+def test_a_lone_word_is_not_the_tool(extractor):
+    assert "hashicorp-vault" not in found(extractor, "The bank vault and the Vault of the cathedral.")
+    assert "hf-accelerate" not in found(extractor, "We help teams Accelerate their research.")
+
+
+def test_the_trainer_api_is_the_transformers_library(extractor):
+    assert "hf-transformers" in found(extractor, "Fine-tune models with the Hugging Face Trainer.")
