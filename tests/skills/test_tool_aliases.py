@@ -32,3 +32,9 @@ def test_a_lone_word_is_not_the_tool(extractor):
 
 def test_the_trainer_api_is_the_transformers_library(extractor):
     assert "hf-transformers" in found(extractor, "Fine-tune models with the Hugging Face Trainer.")
+
+
+def test_a_training_or_data_science_platform_is_ml_infrastructure(extractor):
+    assert "ml-infrastructure" in found(extractor, "Build the data science platform our modellers train on.")
+    assert "ml-infrastructure" in found(extractor, "Own the training platform for our research teams.")
+    assert "ml-infrastructure" not in found(extractor, "Build the data platform and the training materials.")
