@@ -68,12 +68,12 @@ _HEADING_KINDS: tuple[tuple[str, str], ...] = (
                      r"|^(?:job |role )?requirements|^what it takes|^(?:the )?right (?:person|candidate)|^to (?:be successful|succeed)"
                      # Sentence-like headings: "You are an ideal candidate if you have:", "This role is perfect for you if you:"
                      r"|.*\bideal candidate\b|.*\bperfect (?:for you|fit)\b|.*\b(?:great|good|strong) fit\b|.* if you(?: have| are)?$"),
-    ("responsibilities", r"^(?:(?:key|main|your|core|primary) )?(?:responsibilities|duties|accountabilities)"
+    ("responsibilities", r"^(?:(?:key|main|your|core|primary|job|role|position|the) )?(?:responsibilities|duties|accountabilities)"
                          r"|^what you(?:'ll| will)? (?:do|be doing|work on|build|own|achieve|be working on)"
                          r"|^(?:about )?the (?:role|position|job|opportunity|team|work|project|challenge|impact)\b"
                          r"|^about (?:this|the) (?:role|position|job|opportunity|team)|^role\b|^in this role"
                          r"|^your (?:role|mission|impact|responsibilities|day|work)|^day[- ]to[- ]day|^you(?: will|'ll)(?: be)?(?: doing| working on)?$|^in this role,? you will$"
-                         r"|^job (?:description|summary|overview)|^position (?:overview|summary|description)|^overview of the role"
+                         r"|^(?:additional )?job (?:description|summary|overview)|^position (?:overview|summary|description)|^overview of the role"
                          r"|^(?:our |the )?tech(?:nology|nical)? stack|^our (?:tech|stack|tools|technology)\b|^tools\b|^technologies"
                          r"|^why this role|^projects?$|^impact$|^what you'll learn|^the mission\b|^mission\b|^responsibility"
                          # "As a Member of Technical Staff, you will:"
@@ -98,6 +98,14 @@ _BOILERPLATE = (
 _ROLE_TALK = (
     r"(?i-u)\b(?:you|your|you'll|you're|we're looking for|we are looking for|we're hiring|we are hiring|seeking"
     r"|this role|the role|this position|the position|ideal candidate|candidates?|will be responsible|looking for an?)\b"
+)
+# In a company section, a line that turns to the role ("In this role you will ...", "We are hiring a data
+# scientist to ...", "You will lead ..."): it counts. Narrower than _ROLE_TALK, since company text
+# addresses the reader too ("you'll join a team of 200").
+_ROLE_OPENING = (
+    r"(?i-u)^[\s*#>-]*(?:in this (?:role|position)\b|this (?:role|position) (?:is|will)\b|the role (?:is|will)\b"
+    r"|as (?:a|an|the|our) [\w /&-]{2,60}, you\b|you(?:'ll| will) (?:also )?(?:lead|own|build|design|develop|work|drive|be responsible)\b"
+    r"|we(?:'re| are) (?:hiring|looking for|seeking) (?:a|an)\b)"
 )
 # In an intro, a sentence that describes the company ("Acme is a robotics company", "Acme builds
 # software for ...", "Founded in 2019", "We offer: ..."): no candidate line unless it also talks about
@@ -216,12 +224,13 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         (_seeker_post() | _showcase_item() | pl.col("line").str.contains(_HOW_TO_APPLY)).alias("_not_a_job")
     )
     # Line-level tests run only where they can change the answer.
-    maybe = frame.filter(pl.col("_counts") | (pl.col("section") == "intro"))
+    maybe = frame.filter(pl.col("_counts") | pl.col("section").is_in(["intro", "company"]))
     maybe = maybe.select(
         "doc", "line_no",
         (
             ((pl.col("_counts") & ~((pl.col("section") == "intro") & pl.col("line").str.contains(_COMPANY_TALK)))
-             | pl.col("line").str.contains(_ROLE_TALK))
+             | ((pl.col("section") == "intro") & pl.col("line").str.contains(_ROLE_TALK))
+             | ((pl.col("section") == "company") & pl.col("line").str.replace_all(_APOSTROPHES, "'").str.contains(_ROLE_OPENING)))
             & ~pl.col("line").str.contains(_BOILERPLATE)
             & ~pl.col("_not_a_job")
         ).alias("candidate"),

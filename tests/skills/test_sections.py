@@ -41,6 +41,7 @@ def sections_of(text):
     ("Projects you'll work on:", "responsibilities"), ("We work across several domains:", "responsibilities"),
     ("We are hiring across several roles:", "responsibilities"), ("We're hiring!", "responsibilities"),
     ("We are a team of engineers", "company"), ("Why you should join Acme?", "company"),
+    ("Job responsibilities", "responsibilities"), ("Additional Job Description", "responsibilities"),
 ])
 def test_heading_kinds(heading, kind):
     assert heading_kind(heading) == kind
@@ -202,3 +203,12 @@ def test_a_bare_mission_heading_after_about_us_is_still_the_company():
 def test_a_mission_heading_elsewhere_is_the_roles():
     post = "Engineer\nAbout the role\nYou will ship features.\nMission\nAutomate our Git workflows."
     assert "git" in _skills(post)
+
+
+def test_a_company_section_line_that_turns_to_the_role_counts():
+    post = ("Data Scientist\nMeet the team\nAcme's data team runs Snowflake for 40 product squads.\n"
+            "We are hiring a data scientist to run experiments in Python.\n"
+            "In this role you will build dashboards in Looker.\nYou'll join 200 people who love Tableau.\n"
+            "Requirements\nSQL")
+    found = _skills(post)
+    assert {"python", "looker", "sql"} <= found and not {"snowflake", "tableau"} & found
