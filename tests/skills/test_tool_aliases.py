@@ -38,3 +38,10 @@ def test_a_training_or_data_science_platform_is_ml_infrastructure(extractor):
     assert "ml-infrastructure" in found(extractor, "Build the data science platform our modellers train on.")
     assert "ml-infrastructure" in found(extractor, "Own the training platform for our research teams.")
     assert "ml-infrastructure" not in found(extractor, "Build the data platform and the training materials.")
+
+
+def test_calling_a_model_provider_is_not_building_apis(extractor):
+    assert "apis" not in found(extractor, "Deep understanding of LLM APIs and prompt design.")
+    assert "apis" not in found(extractor, "Integrate the OpenAI API into internal tools.")
+    assert "apis" in found(extractor, "Design and build REST APIs for internal tools.")
+    assert "apis" in found(extractor, "Design and build APIs for our model-serving backend.")
