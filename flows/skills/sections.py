@@ -139,6 +139,8 @@ _HOW_TO_APPLY = (
     r"(?i-u)^[\s*#>(-]*(?:to apply\b|apply (?:at|here|now|via|through|online|by email|by emailing|with)\b|apply\s*:"
     r"|(?:e-?mail|send) (?:us )?(?:your (?:cv|resume|resume)|a (?:cv|resume)))"
 )
+# "This is a senior role", "It is an onsite job": a capitalised first word that is no company's name.
+_PRONOUN_SUBJECT = r"^(?:This|That|It|There|Here|These|Those|You|Your|Which|Each|Every|Both|The role|The position)\s"
 _PREFERRED_LINE = (
     r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
@@ -225,11 +227,17 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     )
     # Line-level tests run only where they can change the answer.
     maybe = frame.filter(pl.col("_counts") | pl.col("section").is_in(["intro", "company"]))
+    company_talk = (
+        (pl.col("section") == "intro") & pl.col("line").str.contains(_COMPANY_TALK)
+        & ~pl.col("line").str.contains(_PRONOUN_SUBJECT)
+    )
     maybe = maybe.select(
         "doc", "line_no",
         (
-            ((pl.col("_counts") & ~((pl.col("section") == "intro") & pl.col("line").str.contains(_COMPANY_TALK)))
-             | ((pl.col("section") == "intro") & pl.col("line").str.contains(_ROLE_TALK))
+            ((pl.col("_counts") & ~company_talk)
+             # A company paragraph counts only when it turns to the role in its first sentence: "Acme is
+             # a health AI company built on EHR data ... As an Acmer, you'll ..." is the blurb.
+             | ((pl.col("section") == "intro") & pl.when(company_talk).then(_first_sentence(pl.col("line"))).otherwise(pl.col("line")).str.contains(_ROLE_TALK))
              | ((pl.col("section") == "company") & pl.col("line").str.replace_all(_APOSTROPHES, "'").str.contains(_ROLE_OPENING)))
             & ~pl.col("line").str.contains(_BOILERPLATE)
             & ~pl.col("_not_a_job")
@@ -244,6 +252,10 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "line", "section",
         pl.col("candidate").fill_null(False), pl.col("preferred").fill_null(False),
     )
+
+
+def _first_sentence(line: pl.Expr) -> pl.Expr:
+    return line.str.replace(r"([.!?])\s+[A-Z\u201c\"].*$", "$1")
 
 
 def _seeker_post() -> pl.Expr:

@@ -212,3 +212,14 @@ def test_a_company_section_line_that_turns_to_the_role_counts():
             "Requirements\nSQL")
     found = _skills(post)
     assert {"python", "looker", "sql"} <= found and not {"snowflake", "tableau"} & found
+
+
+def test_a_company_paragraph_counts_only_when_its_first_sentence_turns_to_the_role():
+    blurb = ("Engineer\nAcme is a health platform built on EHR data and Snowflake. As an Acmer, you'll make care better.\n"
+             "Requirements\nPython")
+    found = _skills(blurb)
+    assert "python" in found and not {"ehr", "snowflake"} & found
+    # Not a company sentence: "This is a ..." is about the role, and its later sentences count.
+    role = ("Engineer\nThis is a senior role at a young startup. We're looking for experience with PyTorch.\n"
+            "Requirements\nPython")
+    assert "pytorch" in _skills(role)
