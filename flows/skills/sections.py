@@ -104,8 +104,8 @@ _ROLE_TALK = (
 # addresses the reader too ("you'll join a team of 200").
 _ROLE_OPENING = (
     r"(?i-u)^[\s*#>-]*(?:in this (?:role|position)\b|this (?:role|position) (?:is|will)\b|the role (?:is|will)\b"
-    r"|as (?:a|an|the|our) [\w /&-]{2,60}, you\b|you(?:'ll| will) (?:also )?(?:lead|own|build|design|develop|work|drive|be responsible)\b"
-    r"|we(?:'re| are) (?:hiring|looking for|seeking) (?:a|an)\b)"
+    r"|as (?:a|an|the|our) [\w /&-]{2,60}, you\b|you(?:(?:'|’)ll| will) (?:also )?(?:lead|own|build|design|develop|work|drive|be responsible)\b"
+    r"|we(?:(?:'|’)re| are) (?:hiring|looking for|seeking) (?:a|an)\b)"
 )
 # In an intro, a sentence that describes the company ("Acme is a robotics company", "Acme builds
 # software for ...", "Founded in 2019", "We offer: ..."): no candidate line unless it also talks about
@@ -128,11 +128,10 @@ _SEEKER_HEADER = (
 # items): product news, not requirements. Only the list items under such a line are dropped;
 # "We've built our stack on:" is a stack list and stays.
 _SHOWCASE_INTRO = (
-    r"(?i-u)(?:\bwe(?:'ve| have)?|\bwe've)\s+(?:recently\s+|just\s+)?(?:shipped|launched|released|announced|open[- ]sourced)\b"
-    r"|\b(?:things|projects|products)\s+(?:that\s+)?we(?:'ve| have)?\s+(?:recently\s+)?built\b"
+    r"(?i-u)(?:\bwe(?:'ve| have)?|\bwe(?:'|’)ve)\s+(?:recently\s+|just\s+)?(?:shipped|launched|released|announced|open[- ]sourced)\b"
+    r"|\b(?:things|projects|products)\s+(?:that\s+)?we(?:(?:'|’)ve| have)?\s+(?:recently\s+)?built\b"
 )
 _LIST_ITEM = r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s"
-_APOSTROPHES = "[\u2018\u2019`]"
 # How to apply, wherever it sits ("Apply at jobs@acme.com with your GitHub", "To apply, send your CV"):
 # the links and profiles it asks for are not skills. "Apply ML to ranking" is a responsibility.
 _HOW_TO_APPLY = (
@@ -222,29 +221,23 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
         pl.col("section").is_in(CANDIDATE_SECTIONS) & heading_counts
     ) | ((pl.col("section") == "intro") & ~pl.col("_has_role_headings"))
     frame = frame.with_columns(in_candidate_section.alias("_counts"))
-    frame = frame.with_columns(
-        (_seeker_post() | _showcase_item() | pl.col("line").str.contains(_HOW_TO_APPLY)).alias("_not_a_job")
-    )
-    # Line-level tests run only where they can change the answer.
-    maybe = frame.filter(pl.col("_counts") | pl.col("section").is_in(["intro", "company"]))
-    company_talk = (
-        (pl.col("section") == "intro") & pl.col("line").str.contains(_COMPANY_TALK)
-        & ~pl.col("line").str.contains(_PRONOUN_SUBJECT)
-    )
-    maybe = maybe.select(
-        "doc", "line_no",
-        (
-            ((pl.col("_counts") & ~company_talk)
-             # A company paragraph counts only when it turns to the role in its first sentence: "Acme is
-             # a health AI company built on EHR data ... As an Acmer, you'll ..." is the blurb.
-             | ((pl.col("section") == "intro") & pl.when(company_talk).then(_first_sentence(pl.col("line"))).otherwise(pl.col("line")).str.contains(_ROLE_TALK))
-             | ((pl.col("section") == "company") & pl.col("line").str.replace_all(_APOSTROPHES, "'").str.contains(_ROLE_OPENING)))
-            & ~pl.col("line").str.contains(_BOILERPLATE)
-            & ~pl.col("_not_a_job")
-        ).alias("candidate"),
-    ).filter(pl.col("candidate"))
-    maybe = maybe.join(frame.select("doc", "line_no", "line", "section"), on=["doc", "line_no"], how="left").select(
-        "doc", "line_no", "candidate",
+    # Line-level tests run only where they can change the answer: intro and company lines, whose
+    # counting depends on what they say, and the lines the sections let count.
+    counted = frame.filter(pl.col("_counts") & (pl.col("section") != "intro")).select("doc", "line_no", "line", "section")
+    intro = frame.filter(pl.col("section") == "intro").select("doc", "line_no", "line", "section", "_counts")
+    company_talk = pl.col("line").str.contains(_COMPANY_TALK) & ~pl.col("line").str.contains(_PRONOUN_SUBJECT)
+    intro = intro.with_columns(company_talk.alias("_company_talk"))
+    # A company paragraph counts only when it turns to the role in its first sentence: "Acme is a
+    # health AI company built on EHR data ... As an Acmer, you'll ..." is the blurb.
+    blurb = intro.filter(pl.col("_company_talk")).filter(_first_sentence(pl.col("line")).str.contains(_ROLE_TALK))
+    plain = intro.filter(~pl.col("_company_talk")).filter(pl.col("_counts") | pl.col("line").str.contains(_ROLE_TALK))
+    turns_to_role = frame.filter(pl.col("section") == "company").filter(pl.col("line").str.contains(_ROLE_OPENING))
+    maybe = pl.concat([
+        counted, blurb.select(counted.columns), plain.select(counted.columns), turns_to_role.select(counted.columns),
+    ])
+    maybe = maybe.filter(~pl.col("line").str.contains(_BOILERPLATE) & ~pl.col("line").str.contains(_HOW_TO_APPLY))
+    maybe = maybe.join(_not_a_job(frame), on=["doc", "line_no"], how="anti").select(
+        "doc", "line_no", pl.lit(True).alias("candidate"),
         ((pl.col("section") == "preferred") | _line_head(pl.col("line")).str.contains(_PREFERRED_LINE)).alias("preferred"),
     )
     frame = frame.join(maybe, on=["doc", "line_no"], how="left", maintain_order="left")
@@ -258,21 +251,27 @@ def _first_sentence(line: pl.Expr) -> pl.Expr:
     return line.str.replace(r"([.!?])\s+[A-Z\u201c\"].*$", "$1")
 
 
-def _seeker_post() -> pl.Expr:
-    """Every line of a post whose header (title or first lines) offers the writer for work."""
-    header = (pl.col("line_no") <= 2) & pl.col("line").str.contains(_SEEKER_HEADER)
-    return header.any().over("doc")
-
-
-def _showcase_item() -> pl.Expr:
-    """List items under a line announcing what the company shipped, up to the first non-item line."""
-    item = pl.col("line").str.contains(_LIST_ITEM)
-    run = (~item).cast(pl.UInt32).cum_sum().over("doc")
-    opener = (
-        ~item & pl.col("line").str.strip_chars_end().str.ends_with(":")
-        & pl.col("line").str.replace_all(_APOSTROPHES, "'").str.contains(_SHOWCASE_INTRO)
+def _not_a_job(frame: pl.DataFrame) -> pl.DataFrame:
+    """(doc, line_no) of lines that describe no job: every line of a post offering the writer for
+    work, and the items of a list of what the company shipped. Both tests look at few lines first."""
+    seekers = frame.filter(pl.col("line_no") <= 2).filter(pl.col("line").str.contains(_SEEKER_HEADER)).select("doc").unique()
+    parts = [frame.join(seekers, on="doc", how="semi").select("doc", "line_no")]
+    openers = frame.filter(pl.col("line").str.strip_chars_end().str.ends_with(":")).filter(
+        pl.col("line").str.contains(_SHOWCASE_INTRO)
     )
-    return item & opener.any().over("doc", run)
+    if not openers.is_empty():
+        lines = frame.join(openers.select("doc").unique(), on="doc", how="semi").select("doc", "line_no", "line")
+        item = pl.col("line").str.contains(_LIST_ITEM)
+        lines = (
+            lines.join(openers.select("doc", "line_no", pl.lit(True).alias("_opener")), on=["doc", "line_no"], how="left",
+                       maintain_order="left")
+            .with_columns(item.alias("_item"), pl.col("_opener").fill_null(False))
+            .with_columns((~pl.col("_item")).cast(pl.UInt32).cum_sum().over("doc").alias("_run"))
+        )
+        parts.append(
+            lines.filter(pl.col("_item") & pl.col("_opener").any().over("doc", "_run")).select("doc", "line_no")
+        )
+    return pl.concat(parts)
 
 
 def _line_head(line: pl.Expr) -> pl.Expr:
