@@ -140,6 +140,10 @@ _HOW_TO_APPLY = (
 )
 # "This is a senior role", "It is an onsite job": a capitalised first word that is no company's name.
 _PRONOUN_SUBJECT = r"^(?:This|That|It|There|Here|These|Those|You|Your|Which|Each|Every|Both|The role|The position)\s"
+_TITLE_ROLE_NOUN = (
+    r"(?i-u)\b(?:engineer|developer|scientist|architect|analyst|researcher|designer|specialist|programmer"
+    r"|consultant|intern|lead|manager|director)s?\b"
+)
 _PREFERRED_LINE = (
     r"(?i-u)nice[- ]to[- ]have|\bbonus\b|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus if\b|\bideally\b"
     r"|\bdesirable\b|\bdesired\b|\bnot required\b|\bwould be great\b|\bgood to have\b|\bpluses\b|\bnice if\b"
@@ -212,6 +216,7 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     frame = frame.with_columns(
         # The title is line 0 only: the text under it, before any heading, is the intro.
         pl.when(pl.col("line_no") == 0).then(pl.lit("title"))
+        .when(_repeated_title()).then(pl.lit("title"))
         .otherwise(pl.col("_heading").forward_fill().over("doc").fill_null("intro")).alias("section"),
         pl.col("_heading").is_in(["responsibilities", "requirements", "preferred"]).any().over("doc").alias("_has_role_headings"),
     )
@@ -244,6 +249,15 @@ def classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
     return frame.select(
         pl.col("doc").cast(pl.UInt32), pl.col("line_no").cast(pl.UInt32), "line", "section",
         pl.col("candidate").fill_null(False), pl.col("preferred").fill_null(False),
+    )
+
+
+def _repeated_title() -> pl.Expr:
+    """The description's first line naming a role ("Data Engineer (Founding Team)"), as many
+    descriptions open by repeating the title: it is the title, not the intro."""
+    return (
+        (pl.col("line_no") == 1) & pl.col("_heading").is_null() & (pl.col("line").str.len_chars() <= HEADING_MAX_CHARS)
+        & ~pl.col("line").str.contains(r"[.!?]$|\|") & pl.col("line").str.contains(_TITLE_ROLE_NOUN)
     )
 
 

@@ -223,3 +223,13 @@ def test_a_company_paragraph_counts_only_when_its_first_sentence_turns_to_the_ro
     role = ("Engineer\nThis is a senior role at a young startup. We're looking for experience with PyTorch.\n"
             "Requirements\nPython")
     assert "pytorch" in _skills(role)
+
+
+def test_a_description_that_opens_by_repeating_the_title_keeps_it():
+    post = "Data Engineer\nData/ETL Engineer (Platform Team)\nAbout Acme\nAcme sells ETL software.\nRequirements\nSQL"
+    lines = sections_of(post)
+    assert lines.filter(pl.col("line_no") == 1)["section"][0] == "title"
+    assert "etl" in _skills(post)
+    # A first line that is a sentence, or that names no role, is the intro as before.
+    assert sections_of("Data Engineer\nWe build ETL tools.\nRequirements\nSQL")["section"][1] == "intro"
+    assert sections_of("Data Engineer\nAcme ETL Platform\nRequirements\nSQL")["section"][1] == "intro"
