@@ -21,8 +21,12 @@ eeo                 Equal opportunity, Privacy notice, Accommodations          n
 
 The intro counts whole when the posting has no candidate-facing heading (a short HN comment, a
 plain description); otherwise it is usually the company blurb, and only its lines that talk about
-the role or the reader ("you will", "we're looking for", "this role") count. Equal-opportunity and
-legal sentences never count, wherever they sit.
+the role or the reader ("you will", "we're looking for", "this role") count; a company paragraph
+counts only when its first sentence does. In a company section, a line that turns to the role ("In
+this role you will ...", "We are hiring a ...") counts. Equal-opportunity and legal sentences and
+how-to-apply lines never count, wherever they sit; nor does a list of what the company has shipped
+("A few things we've launched:"), nor any line of a post offering its writer for work ("SEEKING
+WORK | Remote"), which is no job.
 """
 
 from __future__ import annotations
