@@ -282,7 +282,9 @@ class SkillExtractor:
         return pl.concat(parts, how="diagonal_relaxed")
 
     def _apply_context(self, hits: pl.DataFrame) -> pl.DataFrame:
-        """Weak hits need another tool on their line (or their cue); vetoed lines drop the skill."""
+        """Weak hits need another tool on their line (or their cue); vetoed lines drop the skill. A name
+        in the employer field of a "Company | Role | Place" header is the employer, not a skill."""
+        hits = _drop_employer_field(hits)
         ruled = {s.id for s in self._context_rules}
         if not ruled or hits.is_empty():
             return hits
@@ -313,6 +315,27 @@ class SkillExtractor:
             kept.append(rows.filter(keep).drop("_line_tools"))
         return pl.concat([plain, *kept]) if kept else plain
 
+
+
+# The header of an HN "Who is hiring?" comment, "Acme | ML Engineer | Remote | Full-time", names the
+# employer first: "Cloudflare | ...", "GitLab | ..." there is who hires, not what the job asks for. A
+# header is a title or first line with at least two " | " separators whose first field names no role
+# ("Senior Python Engineer | Remote | Full-time" is a role first, and its Python counts).
+HEADER_MAX_LINE = 2
+_ROLE_WORD = (
+    r"(?i-u)\b(?:engineers?|developers?|scientists?|architects?|analysts?|researchers?|managers?|leads?|designers?"
+    r"|interns?|specialists?|consultants?|programmers?|administrators?|devops|sre|head|director|cto|founding)\b"
+)
+
+
+def _drop_employer_field(hits: pl.DataFrame) -> pl.DataFrame:
+    """Hits in the first field of a "Company | Role | Place" header line are dropped."""
+    header = (pl.col("line_no") <= HEADER_MAX_LINE) & (pl.col("line").str.count_matches(" | ", literal=True) >= 2)
+    first_field = pl.col("line").str.split(" | ").list.first()
+    in_employer_field = (
+        header & (pl.col("pos") < first_field.str.len_chars()) & ~first_field.str.contains(_ROLE_WORD)
+    )
+    return hits.filter(~in_employer_field.fill_null(False))
 
 
 def _evidence() -> pl.Expr:
