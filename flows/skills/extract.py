@@ -91,12 +91,14 @@ class SkillExtractor:
             r"(?i-u)\b{start-half}(?:" + "|".join(p.pattern for _, p in group) + r")\b{end-half}" for group in self._phrase_groups
         ]
         # The same, lowercased, run case-sensitively over lowercased lines: about twice as fast as
-        # case-insensitive matching (measured on the corpus' candidate lines). A group with a pattern
-        # that cannot be lowercased safely keeps its case-insensitive form.
+        # case-insensitive matching (measured on the corpus' candidate lines). A pattern that cannot be
+        # lowercased safely keeps its case-insensitive form.
         self._lower_patterns = []
         for group in self._phrase_groups:
             lowered = [_lowercase_regex(p.pattern) for _, p in group]
             self._lower_patterns.append(r"(?-u)\b{start-half}(?:" + "|".join(lowered) + r")\b{end-half}" if None not in lowered else None)
+        # Each rule alone, for the lines its group's regex found: (skill, column, regex).
+        self._group_rules = [[_rule_regex(skill, p.pattern) for skill, p in group] for group in self._phrase_groups]
         self._tools = pl.DataFrame({"skill": [s.id for s in taxonomy.skills if s.is_tool]}, schema={"skill": pl.String})
         self._context_rules = [s for s in taxonomy.skills if s.ambiguous or s.veto]
 
@@ -262,20 +264,25 @@ class SkillExtractor:
         # Lines are ASCII here, so a lowercased line has the same offsets.
         scan = scan.with_columns(pl.col("ascii").str.to_lowercase().alias("_lower"))
         parts = []
-        for pattern, lower_pattern, group in zip(self.patterns, self._lower_patterns, self._phrase_groups):
+        for pattern, lower_pattern, rules in zip(self.patterns, self._lower_patterns, self._group_rules):
             text, regex = ("_lower", lower_pattern) if lower_pattern else ("ascii", pattern)
-            found = (
-                scan.with_columns(pl.col(text).str.extract_all(regex).alias("matched"))
-                .filter(pl.col("matched").list.len() > 0)
-                .explode("matched")
-            )
-            if found.is_empty():
+            # A group's one regex finds the few lines any of its rules matches (a rule matching anywhere
+            # means the alternation does); each rule then runs alone on those lines, so rules whose phrases
+            # overlap on a line all count: one alternation consumes the text for the first rule only.
+            candidates = scan.filter(pl.col(text).str.contains(regex))
+            if candidates.is_empty():
                 continue
-            # The few distinct matched phrases are mapped to skills in Python.
-            mapping = [(m, _skill_of_phrase(m, group), False) for m in found["matched"].unique().to_list()]
-            table = pl.DataFrame(mapping, orient="row", schema={"matched": pl.String, "skill": pl.String, "weak": pl.Boolean})
-            found = found.join(table.filter(pl.col("skill").is_not_null()), on="matched", how="inner")
-            parts.append(found.with_columns(pl.col(text).str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos")))
+            for skill, column, rule in rules:
+                found = (
+                    candidates.with_columns(pl.col(column).str.extract_all(rule).alias("matched"))
+                    .filter(pl.col("matched").list.len() > 0)
+                    .explode("matched")
+                )
+                if not found.is_empty():
+                    parts.append(found.with_columns(
+                        pl.lit(skill, pl.String).alias("skill"), pl.lit(False).alias("weak"),
+                        pl.col(column).str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"),
+                    ))
         if not parts:
             return scan.head(0).with_columns(pl.lit(None, pl.String).alias("matched"), pl.lit(None, pl.String).alias("skill"),
                                              pl.lit(None, pl.Int64).alias("pos"), pl.lit(None, pl.Boolean).alias("weak"))
@@ -351,11 +358,13 @@ def _evidence() -> pl.Expr:
     return pl.when(line.str.len_chars() <= 2 * EVIDENCE_CHARS + 40).then(line).otherwise(cut).alias("evidence")
 
 
-def _skill_of_phrase(matched: str, phrases: list[tuple[str, re.Pattern]]) -> str | None:
-    for skill, pattern in phrases:
-        if pattern.fullmatch(matched):
-            return skill
-    return None
+def _rule_regex(skill: str, pattern: str) -> tuple[str, str, str]:
+    """One phrase rule as (skill, the column it reads, its regex): lowercased over lowercased lines when
+    that is safe, else case-insensitive over the line as written."""
+    lowered = _lowercase_regex(pattern)
+    if lowered is not None:
+        return skill, "_lower", r"(?-u)\b{start-half}(?:" + lowered + r")\b{end-half}"
+    return skill, "ascii", r"(?i-u)\b{start-half}(?:" + pattern + r")\b{end-half}"
 
 
 def _blank_urls(scan: pl.DataFrame) -> pl.DataFrame:

@@ -87,3 +87,18 @@ def test_phrase_rules_run_in_groups_and_each_group_counts(extractor):
     last_skill = groups[-1][0][0]
     assert any(skill == last_skill for group in groups[-1:] for skill, _ in group)
     assert {"leadership", "adaptability"} <= found(extractor, "Comfortable leading technical projects in ambiguous situations.")
+
+
+def test_phrase_rules_that_overlap_on_a_line_all_count():
+    # One alternation would give "lead and grow a team" to the first rule only; each rule counts alone.
+    from flows.skills.extract import SkillExtractor
+    from flows.skills.taxonomy import Skill, Taxonomy
+
+    taxonomy = Taxonomy("t", (
+        Skill("leading", "Leading", "soft-skill", ("leadership",), patterns=(r"lead and grow a team",)),
+        Skill("growing", "Growing", "soft-skill", ("mentorship",), patterns=(r"grow a team of engineers",)),
+        Skill("hiring", "Hiring", "practice", ("recruiting",), patterns=(r"hire",)),
+    ))
+    extractor = SkillExtractor(taxonomy)
+    skills = {s for s, _, _ in extractor.extract_text("Engineering Lead\nYou will lead and grow a team of engineers.")}
+    assert skills == {"leading", "growing"}
