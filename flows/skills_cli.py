@@ -221,30 +221,44 @@ def result_record(doc_id: Any, skills: list[dict], facets: dict) -> dict:
 
 
 def _extract_jsonl(extractor, source: TextIO) -> int:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     bad = 0
     chunk: list[tuple[str, Any, str, str]] = []
-    try:
-        for line_no, line in enumerate(source, start=1):
-            if not line.strip():
-                continue
-            record, problem = _parse_record(line)
-            if problem:
-                bad += 1
-                print(f"jobtrends: line {line_no}: {problem}; skipped", file=sys.stderr)
-                continue
-            text = to_text(record["text"] or "")
-            if record.get("title") is not None:
-                title = " ".join(to_text(record["title"]).split())
-            else:
-                title, text = split_title(text)
-            chunk.append((str(line_no), record.get("id"), title, text))
-            if len(chunk) >= JSONL_CHUNK:
-                _write_text(extract_json_lines(extractor, chunk))
-                chunk = []
-    except UnicodeDecodeError as exc:
-        _write_text(extract_json_lines(extractor, chunk))
-        return fail(f"input is not UTF-8 text: {exc}", 2)
-    _write_text(extract_json_lines(extractor, chunk))
+    # One chunk is extracted (in Polars, which releases the GIL) while the next is read and parsed (in
+    # Python); outputs are written in input order.
+    extracting: Future | None = None
+
+    def hand_over(postings: list[tuple[str, Any, str, str]]) -> Future:
+        if extracting is not None:
+            _write_text(extracting.result())
+        return pool.submit(extract_json_lines, extractor, postings)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        try:
+            for line_no, line in enumerate(source, start=1):
+                if not line.strip():
+                    continue
+                record, problem = _parse_record(line)
+                if problem:
+                    bad += 1
+                    print(f"jobtrends: line {line_no}: {problem}; skipped", file=sys.stderr)
+                    continue
+                text = to_text(record["text"] or "")
+                if record.get("title") is not None:
+                    title = " ".join(to_text(record["title"]).split())
+                else:
+                    title, text = split_title(text)
+                chunk.append((str(line_no), record.get("id"), title, text))
+                if len(chunk) >= JSONL_CHUNK:
+                    extracting = hand_over(chunk)
+                    chunk = []
+        except UnicodeDecodeError as exc:
+            extracting = hand_over(chunk)
+            _write_text(extracting.result())
+            return fail(f"input is not UTF-8 text: {exc}", 2)
+        extracting = hand_over(chunk)
+        _write_text(extracting.result())
     if bad:
         print(f"jobtrends: {bad} malformed line{'s' if bad != 1 else ''} skipped", file=sys.stderr)
     return 1 if bad else 0

@@ -194,6 +194,19 @@ def test_extract_jsonl_lines_are_the_bytes_json_dumps_writes():
     assert extract_json_lines(extractor, []) == ""
 
 
+def test_extract_jsonl_keeps_input_order_across_chunks(monkeypatch, capsys):
+    """Chunks are extracted while the next one is read: output still follows the input, line for line."""
+    monkeypatch.setattr("flows.skills_cli.JSONL_CHUNK", 2)
+    texts = ["Python", "SQL and dbt", "not json", "Rust", "", "Kubernetes", "Go and Docker"]
+    lines = [json.dumps({"id": i, "text": t}) if t != "not json" else "{oops" for i, t in enumerate(texts)]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    code, out, err = run(capsys, "skills", "extract", "--jsonl")
+    assert code == 1 and "line 3" in err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == [0, 1, 3, 4, 5, 6]
+    assert "python" in skills_of(records[0]) and "kubernetes" in skills_of(records[4])
+
+
 def test_extract_jsonl_reads_what_only_the_standard_reader_accepts(monkeypatch, capsys):
     lines = ['{"id": NaN, "text": "Python"}', '{"id": 123456789012345678901234567890, "text": "SQL"}',
              '\x0c{"id": "ff", "text": "Rust"}', '{"id": "bad", "text": "x"']
