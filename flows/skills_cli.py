@@ -39,7 +39,8 @@ from flows.cli_output import fail, one_line, stdout_may_close, truncate, write_r
 from flows.config import Settings
 
 # Postings handed to the extractor at once by ``extract --jsonl`` (it batches internally too): bounds
-# memory on a large input and lets output start before the input ends.
+# memory on a large input (two chunks are held: one extracted while the next is read) and lets output
+# start before the input ends.
 JSONL_CHUNK = 5_000
 ALIASES_CHARS = 60
 NAME_CHARS = 36
