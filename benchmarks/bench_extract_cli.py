@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -89,9 +90,13 @@ def main() -> int:
         command = [sys.executable, "-m", "flows.cli", "skills", "extract", "--jsonl", str(jsonl)]
         bare = [sys.executable, "-c", BARE_SCAN, str(jsonl), str(aliases)]
         times: dict[str, list[float]] = {"command": [], "bare": []}
+        # The machine may be shared: the 1-minute load average after each run is printed with the times.
+        loads: dict[str, list[float]] = {"command": [], "bare": []}
+        load_before = os.getloadavg()
         for _ in range(args.runs):
-            times["command"].append(timed(command, folder / "command.out"))
-            times["bare"].append(timed(bare, folder / "bare.out"))
+            for what, cmd in (("command", command), ("bare", bare)):
+                times[what].append(timed(cmd, folder / f"{what}.out"))
+                loads[what].append(os.getloadavg()[0])
         with (folder / "command.out").open(encoding="utf-8") as out:
             lines = sum(1 for _ in out)
         if lines != args.n:
@@ -99,15 +104,19 @@ def main() -> int:
         kind = "HTML" if args.html else "text"
         print(f"\n== skills extract --jsonl: {args.n:,} corpus postings ({kind}, {size / 1e6:.0f} MB), "
               f"{args.runs} runs each, whole processes (start-up, reading, JSON out)")
-        print(f"{'process':<34}{'median s':>10}{'min s':>8}{'postings/s':>12}")
+        print(f"load average before the runs: {' / '.join(f'{x:.1f}' for x in load_before)} (1, 5, 15 minutes; "
+              f"{os.cpu_count()} CPUs); 'load' below: the 1-minute load after each run (absolute rates follow it)")
+        print(f"{'process':<34}{'median s':>10}{'min s':>8}{'postings/s':>12}  load")
         label = {"command": "jobtrends skills extract --jsonl", "bare": "bare scan (read_ndjson+extract_many)"}
         for what, runs in times.items():
             median = statistics.median(runs)
-            print(f"{label[what]:<34}{median:>10.2f}{min(runs):>8.2f}{args.n / median:>12,.0f}")
+            print(f"{label[what]:<34}{median:>10.2f}{min(runs):>8.2f}{args.n / median:>12,.0f}  "
+                  + ", ".join(f"{x:.1f}" for x in loads[what]))
         rate = args.n / statistics.median(times["command"])
         ratio = statistics.median(times["command"]) / statistics.median(times["bare"])
         print(f"command: {rate:,.0f} postings/s (target ≥{RATE_TARGET:,}: {'met' if rate >= RATE_TARGET else 'NOT met'}); "
-              f"{ratio:.2f}x the bare scan's time (target ≤{RATIO_TARGET:g}x: {'met' if ratio <= RATIO_TARGET else 'NOT met'})")
+              f"{ratio:.2f}x the bare scan's time (target ≤{RATIO_TARGET:g}x: {'met' if ratio <= RATIO_TARGET else 'NOT met'}); "
+              f"runs alternate, so both see the same load")
     return 0
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -280,7 +281,7 @@ def speed_run(corpus: Path, what: str, scale: int) -> dict:
         seconds = time.perf_counter() - start
         mb = sum(len((r.get("description_html") or "").encode()) for r in records) / 1e6
         return {"what": what, "postings": normalised.height, "mb": mb, "seconds": seconds, "found": normalised.height,
-                "base_rss_mb": base_rss, "peak_rss_mb": _rss_mb()}
+                "base_rss_mb": base_rss, "peak_rss_mb": _rss_mb(), "load": os.getloadavg()[0]}
     postings = normalize_postings(records).select("content_hash", "title", "description_text")
     if what.endswith("scaled"):
         copies = -(-scale // postings.height)
@@ -310,7 +311,11 @@ def speed_run(corpus: Path, what: str, scale: int) -> dict:
         seconds = time.perf_counter() - start
         found = mentions.height
     return {"what": what, "postings": postings.height, "mb": text_mb, "seconds": seconds, "found": found,
-            "base_rss_mb": base_rss, "peak_rss_mb": _rss_mb()}
+            "base_rss_mb": base_rss, "peak_rss_mb": _rss_mb(), "load": os.getloadavg()[0]}
+
+
+def _load_text() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg()) + " (1, 5, 15 minutes)"
 
 
 def _rss_mb() -> float:
@@ -319,7 +324,10 @@ def _rss_mb() -> float:
 
 def print_speed(corpus: Path, scale: int) -> None:
     print("\n== Speed (each row a fresh process; extraction = sections + skills + levels + evidence + facets)")
-    print(f"{'run':<26}{'postings':>9}{'MB':>7}{'seconds':>9}{'postings/s':>12}{'MB/s':>7}{'peak RSS MB':>12}")
+    print(f"   the machine is shared: 'load' is its 1-minute load average ({os.cpu_count()} CPUs) as each run ended; "
+          "absolute rates follow it, ratios much less")
+    print(f"   load average before the runs: {_load_text()}")
+    print(f"{'run':<26}{'postings':>9}{'MB':>7}{'seconds':>9}{'postings/s':>12}{'MB/s':>7}{'peak RSS MB':>12}{'load':>7}")
     results = {}
     for what in ("ashby", "ahocorasick", "scaled", "ahocorasick-scaled", "normalise"):
         out = subprocess.run(
@@ -335,17 +343,19 @@ def print_speed(corpus: Path, scale: int) -> None:
                  "ahocorasick": "bare Aho-Corasick: Ashby", "ahocorasick-scaled": f"bare Aho-Corasick: {r['postings']:,}",
                  "normalise": "normalise: Ashby records"}[what]
         print(f"{label:<26}{r['postings']:>9,}{r['mb']:>7.0f}{r['seconds']:>9.2f}{r['postings'] / r['seconds']:>12,.0f}"
-              f"{r['mb'] / r['seconds']:>7.0f}{r['peak_rss_mb']:>12,.0f}")
+              f"{r['mb'] / r['seconds']:>7.0f}{r['peak_rss_mb']:>12,.0f}{r['load']:>7.1f}")
     for run, floor in (("ashby", "ahocorasick"), ("scaled", "ahocorasick-scaled")):
         if run in results and floor in results:
             ratio = results[run]["seconds"] / results[floor]["seconds"]
             rate = results[run]["postings"] / results[run]["seconds"]
             print(f"extract {run}: {rate:,.0f} postings/s (target ≥{RATE_TARGET:,}: {'met' if rate >= RATE_TARGET else 'NOT met'}); "
-                  f"{ratio:.2f}x the bare scan's time (target ≤{RATIO_TARGET:g}x: {'met' if ratio <= RATIO_TARGET else 'NOT met'})")
+                  f"{ratio:.2f}x the bare scan's time (target ≤{RATIO_TARGET:g}x: {'met' if ratio <= RATIO_TARGET else 'NOT met'}); "
+                  f"load {results[run]['load']:.1f} / {results[floor]['load']:.1f}")
     if "normalise" in results:
         r = results["normalise"]
         rate = r["postings"] / r["seconds"]
-        print(f"normalise: {rate:,.0f} postings/s (target ≥{RATE_TARGET:,}: {'met' if rate >= RATE_TARGET else 'NOT met'})")
+        print(f"normalise: {rate:,.0f} postings/s (target ≥{RATE_TARGET:,}: {'met' if rate >= RATE_TARGET else 'NOT met'}); "
+              f"load {r['load']:.1f}")
     if "scaled" in results:
         r = results["scaled"]
         per = 100_000 / r["postings"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import importlib
 import os
 import signal
 import subprocess
@@ -40,7 +41,7 @@ from flows.config import Settings, load_settings
 
 
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(command=_command_named(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
         settings = settings or load_settings()
@@ -85,7 +86,20 @@ def _user_error(exc: Exception) -> tuple[int | None, str]:
     return None, ""
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands whose parser and handlers live in a module of their own.
+_COMMAND_MODULES = {"sources": "flows.sources_cli", "skills": "flows.skills_cli", "claims": "flows.claims_cli"}
+_BUILT_IN_COMMANDS = ("demo", "run", "serve", "query", "report", "backfill")
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command *argv* runs, when it is certain (its first word, a known command); else None."""
+    if argv and argv[0] in (*_COMMAND_MODULES, *_BUILT_IN_COMMANDS):
+        return argv[0]
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given *command*, only that command's module is imported for its parser."""
     parser = argparse.ArgumentParser(prog="jobtrends", description="ML-engineer skill demand, checked weekly against the guides.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", help="data folder (default: $JOBTRENDS_HOME, else ./data)")
@@ -117,17 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     backfill.add_argument("--since", default="2011-04", help="first month, YYYY-MM (default: 2011-04, the first thread)")
     backfill.set_defaults(handler=cmd_backfill)
 
-    from flows.sources_cli import add_parser as add_sources_parser
-
-    add_sources_parser(commands)
-
-    from flows.skills_cli import add_parser as add_skills_parser
-
-    add_skills_parser(commands)
-
-    from flows.claims_cli import add_parser as add_claims_parser
-
-    add_claims_parser(commands)
+    # A command defined in a module of its own is registered only when it is the one run (or help or an
+    # unknown command needs the full list): ``sources`` alone imports urllib and the crawler's tables,
+    # start-up every other command would pay.
+    for name, module in _COMMAND_MODULES.items():
+        if command is None or command == name:
+            importlib.import_module(module).add_parser(commands)
     return parser
 
 

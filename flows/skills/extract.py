@@ -39,10 +39,13 @@ SKILL_SCHEMA = {
 FACETS_BY_HASH = {"content_hash": pl.String(), **{k: v for k, v in FACET_SCHEMA.items() if k != "doc"}}
 EVIDENCE_CHARS = 80
 PHRASES_PER_REGEX = 10
-# Postings per batch: bounds memory (lines and hits of one batch at a time), and small batches are
-# faster: a batch's lines and hits then stay in the CPU's caches. Over 20,000 corpus postings (same
-# machine, same hour): 20,000 a batch ~19 s, 5,000 ~14 s, 1,000 ~11 s, 250 ~27 s (per-batch overhead).
-BATCH_SIZE = 1_000
+# Postings per batch: bounds memory (lines and hits of one batch at a time). Smaller batches keep a
+# batch's lines and hits in the CPU's caches, but each batch costs some hundred Polars calls (the context
+# rules alone one per ruled skill), and on a loaded machine each call waits for the thread pool. Over
+# 20,000 corpus postings: on a quiet machine 20,000 a batch ~19 s, 5,000 ~14 s, 1,000 ~11 s, 250 ~27 s;
+# later, on the same 2 cores at load ~1, 1,000 ~16 s and 2,500 ~12 s; at load 4-9, 1,000 ~18-22 s, 2,500
+# ~11-19 s, 5,000 ~16-19 s (peak RSS 390, 440, 490 MB).
+BATCH_SIZE = 2_500
 _NON_ASCII = r"[^\x00-\x7F]"
 _DASHES = "[\u2010-\u2015\u2212]"
 _QUOTES = "[\u2018\u2019]"

@@ -66,3 +66,23 @@ def test_settings_from_file_and_environment(tmp_path):
     config.write_text('hom = "/typo"\n')
     with pytest.raises(ValueError, match="unknown setting"):
         load_settings(config, environ={})
+
+
+def test_a_command_imports_only_its_own_module():
+    code = ("import sys; from flows.cli import build_parser, _command_named;"
+            "parser = build_parser(command=_command_named(['skills', 'list']));"
+            "print(sorted(m for m in ('flows.sources_cli', 'flows.skills_cli', 'flows.claims_cli') if m in sys.modules));"
+            "print(parser.parse_args(['skills', 'list']).handler.__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split("\n")[:2] == ["['flows.skills_cli']", "cmd_list"]
+
+
+def test_help_and_unknown_commands_still_list_every_command():
+    from flows.cli import _command_named
+
+    assert _command_named(["--help"]) is None and _command_named(["skils"]) is None and _command_named([]) is None
+    assert _command_named(["query", "select 1"]) == "query"
+    done = run_cli("--help")
+    assert done.returncode == 0 and all(name in done.stdout for name in ("sources", "skills", "claims", "query"))
+    done = run_cli("skils")
+    assert done.returncode == 2 and "skills" in done.stderr and "claims" in done.stderr

@@ -174,6 +174,50 @@ def test_extract_jsonl_field_errors(monkeypatch, capsys):
     assert "line 1" in err and "line 2" in err and 'no "text"' in err and "line 3" in err
 
 
+def test_extract_jsonl_lines_are_the_bytes_json_dumps_writes():
+    """The output lines are encoded in bulk; they must be what ``json.dumps`` wrote per record: quotes,
+    backslashes, control characters, non-ASCII text and odd ids included."""
+    from flows.skills import SkillExtractor, load_taxonomy
+    from flows.skills_cli import extract_json_lines, extract_many
+
+    extractor = SkillExtractor(load_taxonomy())
+    postings = [
+        ("1", "p\"1", "ML Engineer", 'Requirements\n- 3+ years of "Python" \\ SQL\n- Docker\tand\x01Kubernetes'),
+        ("2", 7, "Data Scientist", "Requirements\n- Pandas — scikit-learn, naïve Bayes 😀\u2028\n- Salary €60,000 - €70,000 a year"),
+        ("3", None, "", ""),
+        ("4", 2.5, "Analyst", "Nice to have\n- Tableau\n- Bachelor's degree or equivalent experience"),
+        ("5", True, "Engineer", "We pay $45.50 - $60.25 per hour. Requirements: Rust and Go"),
+    ]
+    expected = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in extract_many(extractor, postings))
+    assert extract_json_lines(extractor, postings) == expected
+    assert '\\"Python\\"' in expected and "😀" in expected  # the examples do reach the escaping
+    assert extract_json_lines(extractor, []) == ""
+
+
+def test_extract_jsonl_keeps_input_order_across_chunks(monkeypatch, capsys):
+    """Chunks are extracted while the next one is read: output still follows the input, line for line."""
+    monkeypatch.setattr("flows.skills_cli.JSONL_CHUNK", 2)
+    texts = ["Python", "SQL and dbt", "not json", "Rust", "", "Kubernetes", "Go and Docker"]
+    lines = [json.dumps({"id": i, "text": t}) if t != "not json" else "{oops" for i, t in enumerate(texts)]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    code, out, err = run(capsys, "skills", "extract", "--jsonl")
+    assert code == 1 and "line 3" in err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == [0, 1, 3, 4, 5, 6]
+    assert "python" in skills_of(records[0]) and "kubernetes" in skills_of(records[4])
+
+
+def test_extract_jsonl_reads_what_only_the_standard_reader_accepts(monkeypatch, capsys):
+    lines = ['{"id": NaN, "text": "Python"}', '{"id": 123456789012345678901234567890, "text": "SQL"}',
+             '\x0c{"id": "ff", "text": "Rust"}', '{"id": "bad", "text": "x"']
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    code, out, err = run(capsys, "skills", "extract", "--jsonl")
+    assert code == 1
+    assert out.splitlines()[0].startswith('{"id": NaN, ')
+    assert [json.loads(line)["id"] for line in out.splitlines()[1:]] == [123456789012345678901234567890, "ff"]
+    assert "line 4" in err and "not valid JSON" in err and "line 1" not in err
+
+
 # --- explain -------------------------------------------------------------------------------------------
 
 
