@@ -266,30 +266,32 @@ class SkillExtractor:
             return None
         # Lines are ASCII here, so a lowercased line has the same offsets.
         scan = scan.with_columns(pl.col("ascii").str.to_lowercase().alias("_lower"))
-        parts = []
-        for pattern, lower_pattern, rules in zip(self.patterns, self._lower_patterns, self._group_rules):
-            text, regex = ("_lower", lower_pattern) if lower_pattern else ("ascii", pattern)
-            # A group's one regex finds the few lines any of its rules matches (a rule matching anywhere
-            # means the alternation does); each rule then runs alone on those lines, so rules whose phrases
-            # overlap on a line all count: one alternation consumes the text for the first rule only.
-            candidates = scan.filter(pl.col(text).str.contains(regex))
-            if candidates.is_empty():
-                continue
-            for skill, column, rule in rules:
-                found = (
-                    candidates.with_columns(pl.col(column).str.extract_all(rule).alias("matched"))
-                    .filter(pl.col("matched").list.len() > 0)
-                    .explode("matched")
-                )
-                if not found.is_empty():
-                    parts.append(found.with_columns(
-                        pl.lit(skill, pl.String).alias("skill"), pl.lit(False).alias("weak"),
-                        pl.col(column).str.find(pl.col("matched"), literal=True).cast(pl.Int64).alias("pos"),
-                    ))
-        if not parts:
+        # Each group's one regex finds the few lines any of its rules matches (a rule matching anywhere means
+        # the alternation does); every rule then runs alone on those lines, so rules whose phrases overlap on
+        # a line all count (one alternation consumes the text for its first rule only). Both steps are one
+        # Polars call each, whose expressions run in parallel.
+        found_any = [pl.col(text).str.contains(regex) for regex, text in (
+            (lower, "_lower") if lower else (pattern, "ascii") for pattern, lower in zip(self.patterns, self._lower_patterns))]
+        candidates = scan.filter(pl.any_horizontal(found_any))
+        if candidates.is_empty():
             return scan.head(0).with_columns(pl.lit(None, pl.String).alias("matched"), pl.lit(None, pl.String).alias("skill"),
                                              pl.lit(None, pl.Int64).alias("pos"), pl.lit(None, pl.Boolean).alias("weak"))
-        return pl.concat(parts, how="diagonal_relaxed")
+        rules = [rule for group in self._group_rules for rule in group]
+        candidates = candidates.with_row_index("_row")
+        matches = (
+            candidates.select("_row", *(pl.col(column).str.extract_all(rule).alias(str(i)) for i, (_, column, rule) in enumerate(rules)))
+            .unpivot(index="_row", variable_name="_rule", value_name="matched")
+            .filter(pl.col("matched").list.len() > 0)
+            .explode("matched")
+        )
+        table = pl.DataFrame({"_rule": [str(i) for i in range(len(rules))], "skill": [skill for skill, _, _ in rules],
+                              "_column": [column for _, column, _ in rules]})
+        found = matches.join(table, on="_rule").join(candidates, on="_row")
+        return found.with_columns(
+            pl.lit(False).alias("weak"),
+            pl.when(pl.col("_column") == "_lower").then(pl.col("_lower").str.find(pl.col("matched"), literal=True))
+            .otherwise(pl.col("ascii").str.find(pl.col("matched"), literal=True)).cast(pl.Int64).alias("pos"),
+        ).drop("_row", "_rule", "_column")
 
     def _apply_context(self, hits: pl.DataFrame) -> pl.DataFrame:
         """Weak hits need another tool on their line (or their cue); vetoed lines drop the skill. A name
