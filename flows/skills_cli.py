@@ -295,10 +295,8 @@ def _parse_record(line: str) -> tuple[dict, str | None]:
     return record, None
 
 
-def extract_many(extractor, postings: list[tuple[str, Any, str, str]]) -> Iterator[dict]:
-    """``(key, id, title, text)`` postings (keys unique) -> their JSON records, in order, in one batch call."""
-    if not postings:
-        return
+def _extract_postings(extractor, postings: list[tuple[str, Any, str, str]]):
+    """``(key, id, title, text)`` postings -> the extractor's (mentions, facets), keyed by ``content_hash`` = key."""
     import polars as pl
 
     frame = pl.DataFrame(
@@ -306,7 +304,14 @@ def extract_many(extractor, postings: list[tuple[str, Any, str, str]]) -> Iterat
          "description_text": [p[3] for p in postings]},
         schema={"content_hash": pl.String, "title": pl.String, "description_text": pl.String},
     )
-    mentions, facets = extractor.extract_all(frame)
+    return extractor.extract_all(frame)
+
+
+def extract_many(extractor, postings: list[tuple[str, Any, str, str]]) -> Iterator[dict]:
+    """``(key, id, title, text)`` postings (keys unique) -> their JSON records, in order, in one batch call."""
+    if not postings:
+        return
+    mentions, facets = _extract_postings(extractor, postings)
     skills_by_key: dict[str, list[dict]] = {}
     for key, skill, level, evidence, years in mentions.sort("content_hash", "skill", "level", "evidence").select(
             "content_hash", "skill", "level", "evidence", "years").iter_rows():
@@ -326,12 +331,7 @@ def extract_json_lines(extractor, postings: list[tuple[str, Any, str, str]]) -> 
         return ""
     import polars as pl
 
-    frame = pl.DataFrame(
-        {"content_hash": [p[0] for p in postings], "title": [p[2] for p in postings],
-         "description_text": [p[3] for p in postings]},
-        schema={"content_hash": pl.String, "title": pl.String, "description_text": pl.String},
-    )
-    mentions, facets = extractor.extract_all(frame)
+    mentions, facets = _extract_postings(extractor, postings)
     categories = pl.DataFrame({"skill": list(extractor.skills), "category": [s.category for s in extractor.skills.values()]},
                               schema={"skill": pl.String, "category": pl.String})
     skill_json = pl.concat_str(
